@@ -1,0 +1,38 @@
+//===- KnownKeyFormatCheck.h - vibeguard-secrets-known-key-format -----------===//
+#ifndef VIBEGUARD_CHECKS_SECRETS_KNOWNKEYFORMATCHECK_H
+#define VIBEGUARD_CHECKS_SECRETS_KNOWNKEYFORMATCHECK_H
+
+#include "SecretsOptions.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace vibeguard::tidy {
+
+/// Finds literals (and comments, and unexpanded macro bodies) that match a known
+/// provider credential format: AWS, GitHub, OpenAI, Anthropic, Slack, Stripe, PEM...
+class KnownKeyFormatCheck : public clang::tidy::ClangTidyCheck {
+public:
+  KnownKeyFormatCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
+      : ClangTidyCheck(Name, Ctx), Opts(Options, *this) {}
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) override {
+    Opts.store(Options, O);
+  }
+  void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+  /// Scans raw source text (a comment or a literal token in a macro body) that
+  /// starts at \p Begin.
+  void scanText(llvm::StringRef Text, clang::SourceLocation Begin,
+                llvm::StringRef Where);
+
+private:
+  SecretsOptions Opts;
+  llvm::DenseSet<clang::SourceLocation> Reported;
+};
+
+} // namespace vibeguard::tidy
+
+#endif

@@ -1,0 +1,21 @@
+//===- Embedded.h - Data files compiled into the binaries ------------------===//
+#ifndef VIBEGUARD_SUPPORT_EMBEDDED_H
+#define VIBEGUARD_SUPPORT_EMBEDDED_H
+
+#include "llvm/ADT/StringRef.h"
+#include <cstddef>
+
+namespace vibeguard::embedded {
+extern const char RulesYAML[];
+extern const std::size_t RulesYAMLSize;
+extern const char AnnexAYAML[];
+extern const std::size_t AnnexAYAMLSize;
+extern const char SecretsYAML[];
+extern const std::size_t SecretsYAMLSize;
+
+inline llvm::StringRef rules() { return {RulesYAML, RulesYAMLSize}; }
+inline llvm::StringRef annexA() { return {AnnexAYAML, AnnexAYAMLSize}; }
+inline llvm::StringRef secrets() { return {SecretsYAML, SecretsYAMLSize}; }
+} // namespace vibeguard::embedded
+
+#endif

@@ -1,0 +1,451 @@
+//===- Secrets.cpp - Recognising credentials in names and literals ---------===//
+#include "vibeguard/Secrets/Secrets.h"
+#include "vibeguard/Support/Embedded.h"
+#include "vibeguard/Support/Identifier.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/YAMLTraits.h"
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <cmath>
+
+using namespace vibeguard;
+using namespace vibeguard::secrets;
+
+namespace {
+struct Terms {
+  std::vector<std::string> Strong, Generic;
+};
+struct Placeholders {
+  std::vector<std::string> Substrings, Exact;
+};
+/// secrets.yaml as written.
+struct SecretsFile {
+  Terms CredentialTerms;
+  std::vector<std::string> TrailingWords, LeadingNegations, NameLikeValueWords,
+      DocumentedExamples;
+  Placeholders PlaceholderValues;
+  std::vector<CredentialParameter> Parameters;
+  std::vector<NamedPattern> Embedded, KeyFormats;
+};
+} // namespace
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(CredentialParameter)
+LLVM_YAML_IS_SEQUENCE_VECTOR(NamedPattern)
+
+namespace llvm::yaml {
+template <> struct MappingTraits<Terms> {
+  static void mapping(IO &Io, Terms &T) {
+    Io.mapRequired("strong", T.Strong);
+    Io.mapRequired("generic", T.Generic);
+  }
+};
+template <> struct MappingTraits<Placeholders> {
+  static void mapping(IO &Io, Placeholders &P) {
+    Io.mapRequired("substrings", P.Substrings);
+    Io.mapRequired("exact", P.Exact);
+  }
+};
+template <> struct MappingTraits<CredentialParameter> {
+  static void mapping(IO &Io, CredentialParameter &P) {
+    Io.mapRequired("function", P.Function);
+    Io.mapRequired("arg", P.Arg);
+    Io.mapRequired("what", P.What);
+    Io.mapOptional("when-arg", P.WhenArg);
+    Io.mapOptional("when", P.When);
+  }
+};
+template <> struct MappingTraits<NamedPattern> {
+  static void mapping(IO &Io, NamedPattern &P) {
+    Io.mapRequired("id", P.Id);
+    Io.mapRequired("what", P.What);
+    Io.mapRequired("regex", P.Regex);
+    Io.mapOptional("min-entropy", P.MinEntropy, 3.0);
+  }
+};
+template <> struct MappingTraits<SecretsFile> {
+  static void mapping(IO &Io, SecretsFile &F) {
+    Io.mapRequired("credential-terms", F.CredentialTerms);
+    Io.mapRequired("trailing-words", F.TrailingWords);
+    Io.mapRequired("leading-negations", F.LeadingNegations);
+    Io.mapRequired("placeholders", F.PlaceholderValues);
+    Io.mapRequired("name-like-value-words", F.NameLikeValueWords);
+    Io.mapRequired("documented-examples", F.DocumentedExamples);
+    Io.mapRequired("credential-parameters", F.Parameters);
+    Io.mapRequired("embedded-credentials", F.Embedded);
+    Io.mapRequired("key-formats", F.KeyFormats);
+  }
+};
+} // namespace llvm::yaml
+
+namespace vibeguard::secrets {
+
+struct Term {
+  std::vector<std::string> Words;
+  std::string Joined; ///< "api key" -> "apikey"
+  NameStrength Strength;
+};
+
+/// The parsed and compiled built-in data; one per process.
+class SecretsModel {
+public:
+  static const SecretsModel &get() {
+    static const SecretsModel M;
+    return M;
+  }
+
+  std::vector<Term> TermList;
+  llvm::StringSet<> Trailing, Negations, NameLike, Examples, ExactPlaceholders;
+  std::vector<std::string> PlaceholderSubstrings;
+  std::vector<CredentialParameter> Parameters;
+  std::vector<NamedPattern> Embedded, KeyFormats;
+  std::vector<std::unique_ptr<re2::RE2>> EmbeddedRE, KeyFormatRE;
+  std::unique_ptr<re2::RE2::Set> KeyFormatSet;
+
+private:
+  SecretsModel() {
+    SecretsFile F;
+    llvm::yaml::Input In(embedded::secrets());
+    In >> F;
+    if (In.error()) // test/unit covers the embedded file; cannot happen in a build.
+      llvm::report_fatal_error("vibeguard: the built-in secrets.yaml is malformed");
+    auto AddTerms = [&](const std::vector<std::string> &List, NameStrength S) {
+      for (const std::string &T : List)
+        TermList.push_back(makeTerm(T, S));
+    };
+    AddTerms(F.CredentialTerms.Strong, NameStrength::Strong);
+    AddTerms(F.CredentialTerms.Generic, NameStrength::Generic);
+    // Longer terms first, so "secret key" wins over "secret".
+    std::stable_sort(TermList.begin(), TermList.end(),
+                     [](const Term &A, const Term &B) {
+                       return A.Words.size() > B.Words.size();
+                     });
+    for (auto &W : F.TrailingWords)
+      Trailing.insert(W);
+    for (auto &W : F.LeadingNegations)
+      Negations.insert(W);
+    for (auto &W : F.NameLikeValueWords)
+      NameLike.insert(W);
+    for (auto &W : F.DocumentedExamples)
+      Examples.insert(W);
+    for (auto &W : F.PlaceholderValues.Exact)
+      ExactPlaceholders.insert(llvm::StringRef(W).lower());
+    for (auto &W : F.PlaceholderValues.Substrings)
+      PlaceholderSubstrings.push_back(llvm::StringRef(W).lower());
+    Parameters = std::move(F.Parameters);
+    Embedded = std::move(F.Embedded);
+    KeyFormats = std::move(F.KeyFormats);
+
+    for (const NamedPattern &P : Embedded)
+      EmbeddedRE.push_back(compile(P));
+    KeyFormatSet = std::make_unique<re2::RE2::Set>(re2::RE2::DefaultOptions,
+                                                   re2::RE2::UNANCHORED);
+    for (const NamedPattern &P : KeyFormats) {
+      KeyFormatRE.push_back(compile(P));
+      std::string Err;
+      if (KeyFormatSet->Add(P.Regex, &Err) < 0)
+        llvm::report_fatal_error(llvm::Twine("vibeguard: bad key format '") + P.Id +
+                                 "': " + Err);
+    }
+    if (!KeyFormatSet->Compile())
+      llvm::report_fatal_error("vibeguard: key formats do not compile as a set");
+  }
+
+  static std::unique_ptr<re2::RE2> compile(const NamedPattern &P) {
+    auto RE = std::make_unique<re2::RE2>(P.Regex, re2::RE2::Quiet);
+    if (!RE->ok())
+      llvm::report_fatal_error(llvm::Twine("vibeguard: bad pattern '") + P.Id +
+                               "': " + RE->error());
+    return RE;
+  }
+
+public:
+  static Term makeTerm(llvm::StringRef Text, NameStrength S) {
+    Term T;
+    T.Words = splitIdentifierWords(Text);
+    for (auto &W : T.Words)
+      T.Joined += W;
+    T.Strength = S;
+    return T;
+  }
+};
+
+} // namespace vibeguard::secrets
+
+namespace {
+struct TermMatch {
+  size_t Begin, End; ///< word positions [Begin, End)
+  NameStrength Strength;
+};
+
+/// Whether \p T occurs at word \p I; returns the number of words it spans.
+size_t matchTermAt(const Term &T, const std::vector<std::string> &Words, size_t I) {
+  if (I + T.Words.size() <= Words.size()) {
+    bool All = true;
+    for (size_t K = 0; K != T.Words.size() && All; ++K)
+      All = Words[I + K] == T.Words[K];
+    if (All)
+      return T.Words.size();
+  }
+  // Run-together forms: "apikey", "dbpassword", "adminpasswd". Short terms ("pass")
+  // only match a whole word, so "bypass" and "compass" are not credentials.
+  llvm::StringRef W = Words[I];
+  if (W == T.Joined)
+    return 1;
+  if (T.Joined.size() >= 6 && W.ends_with(T.Joined))
+    return 1;
+  return 0;
+}
+
+NameStrength stronger(NameStrength A, NameStrength B) {
+  return static_cast<int>(A) > static_cast<int>(B) ? A : B;
+}
+} // namespace
+
+Recognizer::Recognizer(Options O) : Model(SecretsModel::get()), Opts(std::move(O)) {
+  for (const std::string &N : Opts.ExtraNames)
+    ExtraTerms.push_back(SecretsModel::makeTerm(N, NameStrength::Strong).Words);
+  if (!Opts.AllowedValuesRegex.empty()) {
+    auto RE = std::make_unique<re2::RE2>(Opts.AllowedValuesRegex, re2::RE2::Quiet);
+    if (RE->ok())
+      Allowed = std::move(RE);
+  }
+}
+
+Recognizer::~Recognizer() = default;
+
+NameStrength Recognizer::classifyName(llvm::StringRef Identifier) const {
+  std::vector<std::string> Words = splitIdentifierWords(Identifier);
+  if (Words.empty())
+    return NameStrength::None;
+
+  // All term occurrences, longest first at each position.
+  std::vector<TermMatch> Matches;
+  for (size_t I = 0; I != Words.size(); ++I) {
+    size_t Len = 0;
+    NameStrength S = NameStrength::None;
+    for (const auto &Extra : ExtraTerms) {
+      Term T{Extra, llvm::join(Extra, ""), NameStrength::Strong};
+      if (size_t L = matchTermAt(T, Words, I); L > Len)
+        Len = L, S = NameStrength::Strong;
+    }
+    for (const Term &T : Model.TermList)
+      if (size_t L = matchTermAt(T, Words, I); L > Len)
+        Len = L, S = T.Strength;
+    if (Len)
+      Matches.push_back({I, I + Len, S});
+  }
+  if (Matches.empty())
+    return NameStrength::None;
+
+  // A match qualifies when what follows it is only trailing words or further
+  // matches ("reset_password_token"), and nothing before it negates it.
+  auto StartsMatchAt = [&](size_t Pos) -> const TermMatch * {
+    for (const TermMatch &M : Matches)
+      if (M.Begin == Pos)
+        return &M;
+    return nullptr;
+  };
+  NameStrength Best = NameStrength::None;
+  for (const TermMatch &M : Matches) {
+    bool Negated = false;
+    for (size_t J = 0; J < M.Begin; ++J)
+      Negated |= Model.Negations.count(Words[J]) != 0;
+    if (Negated)
+      continue;
+    bool Qualifies = true;
+    for (size_t J = M.End; J < Words.size() && Qualifies;) {
+      if (const TermMatch *Next = StartsMatchAt(J)) {
+        J = Next->End;
+        continue;
+      }
+      Qualifies = Model.Trailing.count(Words[J]) != 0 ||
+                  llvm::all_of(Words[J], llvm::isDigit);
+      ++J;
+    }
+    if (Qualifies)
+      Best = stronger(Best, M.Strength);
+  }
+  return Best;
+}
+
+double secrets::shannonEntropy(llvm::StringRef S) {
+  if (S.empty())
+    return 0;
+  unsigned Counts[256] = {0};
+  for (unsigned char C : S)
+    ++Counts[C];
+  double H = 0;
+  for (unsigned N : Counts)
+    if (N) {
+      double P = static_cast<double>(N) / S.size();
+      H -= P * std::log2(P);
+    }
+  return H;
+}
+
+bool Recognizer::isPlaceholderOrAllowed(llvm::StringRef Value) const {
+  llvm::StringRef Trimmed = Value.trim();
+  if (Trimmed.empty())
+    return true;
+  if (Allowed && re2::RE2::PartialMatch(re2::StringPiece(Value.data(), Value.size()),
+                                        *Allowed))
+    return true;
+  if (Model.Examples.count(Trimmed))
+    return true;
+  std::string Lower = Trimmed.lower();
+  if (Model.ExactPlaceholders.count(Lower))
+    return true;
+  for (const std::string &Sub : Model.PlaceholderSubstrings)
+    if (llvm::StringRef(Lower).contains(Sub))
+      return true;
+  // One character repeated: "xxxxxxxx", "00000000", "********".
+  if (Trimmed.find_first_not_of(Trimmed[0]) == llvm::StringRef::npos &&
+      Trimmed.size() > 1)
+    return true;
+  return false;
+}
+
+namespace {
+bool hasWhitespace(llvm::StringRef S) {
+  return llvm::any_of(S, [](char C) { return llvm::isSpace(C); });
+}
+
+bool looksLikePathOrURL(llvm::StringRef S) {
+  if (S.starts_with("/") || S.starts_with("./") || S.starts_with("../") ||
+      S.starts_with("~/") || S.contains("://"))
+    return true;
+  for (llvm::StringRef Ext : {".pem", ".key", ".crt", ".txt", ".json", ".yaml",
+                              ".yml", ".conf", ".ini", ".env", ".p12", ".pfx"})
+    if (S.ends_with_insensitive(Ext))
+      return true;
+  return false;
+}
+
+unsigned charClasses(llvm::StringRef S) {
+  bool Lower = false, Upper = false, Digit = false, Other = false;
+  for (char C : S) {
+    Lower |= llvm::isLower(C);
+    Upper |= llvm::isUpper(C);
+    Digit |= llvm::isDigit(C);
+    Other |= !llvm::isAlnum(C);
+  }
+  return Lower + Upper + Digit + Other;
+}
+} // namespace
+
+bool Recognizer::isCredentialValue(llvm::StringRef Value, NameStrength S) const {
+  if (S == NameStrength::None || isPlaceholderOrAllowed(Value))
+    return false;
+  llvm::StringRef V = Value.trim();
+  // Prose ("Enter your password: ") and multi-line text are messages, not secrets.
+  if (V.count(' ') >= 2 || V.contains('\n') || looksLikePathOrURL(V))
+    return false;
+  // A field or header name ("X-API-Key", "auth_token") or an environment variable's
+  // name ("DB_PASSWORD") names a credential; it is not one.
+  std::vector<std::string> Words = splitIdentifierWords(V);
+  if (!Words.empty() &&
+      llvm::all_of(Words, [&](const std::string &W) { return Model.NameLike.count(W); }))
+    return false;
+  bool IdentifierShaped = llvm::all_of(V, [](char C) {
+    return llvm::isAlpha(C) || C == '_' || C == '-' || C == '.';
+  });
+  if (IdentifierShaped && classifyName(V) != NameStrength::None)
+    return false;
+
+  if (S == NameStrength::Strong)
+    return V.size() >= 3;
+  // Generic names also hold lexer tokens, chat-template markers and state words.
+  return V.size() >= 8 && !hasWhitespace(V) && charClasses(V) >= 2 &&
+         (llvm::any_of(V, llvm::isDigit) || charClasses(V) >= 3) &&
+         shannonEntropy(V) >= Opts.MinEntropy;
+}
+
+std::optional<PatternMatch>
+Recognizer::findEmbeddedCredential(llvm::StringRef Text) const {
+  re2::StringPiece In(Text.data(), Text.size());
+  for (size_t I = 0; I != Model.Embedded.size(); ++I) {
+    re2::StringPiece Secret;
+    if (!re2::RE2::PartialMatch(In, *Model.EmbeddedRE[I], &Secret))
+      continue;
+    llvm::StringRef S(Secret.data(), Secret.size());
+    llvm::StringRef Unquoted = S.trim("'{}");
+    if (Unquoted.size() < 3 || isPlaceholderOrAllowed(Unquoted) ||
+        Unquoted.starts_with("%") || Unquoted.starts_with("$"))
+      continue;
+    return PatternMatch{&Model.Embedded[I], size_t(S.data() - Text.data()),
+                        Unquoted.str()};
+  }
+  return std::nullopt;
+}
+
+std::vector<PatternMatch> Recognizer::findKnownKeys(llvm::StringRef Text) const {
+  std::vector<PatternMatch> Out;
+  // The shortest format (key-/AKIA...) is 20 characters long.
+  if (Text.size() < 20)
+    return Out;
+  re2::StringPiece In(Text.data(), Text.size());
+  std::vector<int> Hits;
+  if (!Model.KeyFormatSet->Match(In, &Hits))
+    return Out;
+  std::sort(Hits.begin(), Hits.end());
+  for (int H : Hits) {
+    const NamedPattern &P = Model.KeyFormats[H];
+    const re2::RE2 &RE = *Model.KeyFormatRE[H];
+    re2::StringPiece Whole, Group;
+    bool HasGroup = RE.NumberOfCapturingGroups() >= 1;
+    re2::StringPiece Subs[2];
+    if (!RE.Match(In, 0, In.size(), re2::RE2::UNANCHORED, Subs, HasGroup ? 2 : 1))
+      continue;
+    re2::StringPiece SecretPiece = HasGroup && Subs[1].data() ? Subs[1] : Subs[0];
+    llvm::StringRef Secret(SecretPiece.data(), SecretPiece.size());
+    if (isPlaceholderOrAllowed(Secret) || shannonEntropy(Secret) < P.MinEntropy)
+      continue;
+    Out.push_back({&P, size_t(Secret.data() - Text.data()), Secret.str()});
+  }
+  return Out;
+}
+
+const CredentialParameter *Recognizer::findCredentialParameter(
+    llvm::StringRef Function, unsigned Arg,
+    llvm::function_ref<std::string(unsigned)> ArgName) const {
+  for (const CredentialParameter &P : Model.Parameters) {
+    if (P.Function != Function || P.Arg != Arg)
+      continue;
+    if (P.WhenArg && !llvm::is_contained(P.When, ArgName(*P.WhenArg)))
+      continue;
+    return &P;
+  }
+  return nullptr;
+}
+
+std::string secrets::maskSecret(llvm::StringRef Secret) {
+  size_t Shown = std::min<size_t>(4, Secret.size() / 4);
+  std::string Out = "'" + Secret.take_front(Shown).str() + "...' (" +
+                    std::to_string(Secret.size()) + " chars)";
+  return Out;
+}
+
+llvm::Error secrets::validateRegex(llvm::StringRef Regex, llvm::StringRef OptionName) {
+  re2::RE2 RE(re2::StringPiece(Regex.data(), Regex.size()), re2::RE2::Quiet);
+  if (RE.ok())
+    return llvm::Error::success();
+  return llvm::createStringError(std::errc::invalid_argument,
+                                 "option '%s': invalid regular expression '%s': %s",
+                                 OptionName.str().c_str(), Regex.str().c_str(),
+                                 RE.error().c_str());
+}
+
+std::vector<std::string> secrets::splitList(llvm::StringRef Value) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  std::string Norm = Value.str();
+  std::replace(Norm.begin(), Norm.end(), ',', ';');
+  llvm::StringRef(Norm).split(Parts, ';');
+  std::vector<std::string> Out;
+  for (llvm::StringRef P : Parts)
+    if (!P.trim().empty())
+      Out.push_back(P.trim().str());
+  return Out;
+}

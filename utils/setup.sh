@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what vibeguard needs to build, test and run its demo on Debian 12.
+# Idempotent: packages already present are not touched, and apt-get update runs
+# only when something is missing.
+set -euo pipefail
+
+# Build toolchain and the Clang 19 parts vibeguard links against.
+PKGS=(
+  cmake ninja-build ccache git python3
+  llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools
+  libre2-dev libgtest-dev googletest
+  # Real headers of the APIs the checks model (used by lit tests and examples/).
+  libssl-dev libcurl4-openssl-dev libsqlite3-dev libpq-dev
+  default-libmysqlclient-dev libssh2-1-dev libldap-dev unixodbc-dev
+  nlohmann-json3-dev libcpp-httplib-dev libsodium-dev libargon2-dev
+  mingw-w64-x86-64-dev
+  # A clang-tidy of another Clang version, to test that the module refuses it.
+  clang-tidy-14
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  [[ $p == \#* ]] && continue
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "vibeguard setup: installing ${missing[*]}"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
