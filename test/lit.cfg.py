@@ -5,7 +5,7 @@ import lit.formats
 config.name = "vibeguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp", ".test"]
-config.excludes = ["Inputs"]
+config.excludes = ["Inputs", "unit", "check_clang_tidy.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.vibeguard_obj_root, "test")
 

@@ -10,9 +10,10 @@ PKGS=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools
   libre2-dev libgtest-dev googletest
   # Real headers of the APIs the checks model (used by lit tests and examples/).
-  libssl-dev libcurl4-openssl-dev libsqlite3-dev libpq-dev
+  libssl-dev libcurl4-openssl-dev libsqlite3-dev libsqlcipher-dev libpq-dev
   default-libmysqlclient-dev libssh2-1-dev libldap-dev unixodbc-dev
   nlohmann-json3-dev libcpp-httplib-dev libsodium-dev libargon2-dev
+  libspdlog-dev libfmt-dev libgoogle-glog-dev
   mingw-w64-x86-64-dev
   # A clang-tidy of another Clang version, to test that the module refuses it.
   clang-tidy-14

@@ -261,9 +261,9 @@ void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     if (alreadyReported(SL->getStrTokenLoc(0), SM))
       return;
-    diag(SL->getBeginLoc(), "literal holds %0 with a hardcoded credential %1; load it "
-                            "at run time from a secret store or the environment")
-        << M->Pattern->What << maskSecret(M->Secret);
+    diag(SL->getBeginLoc(), "hardcoded credential %0 in %1; load it at run time from "
+                            "a secret store or the environment")
+        << maskSecret(M->Secret) << M->Pattern->What;
   }
 }
 

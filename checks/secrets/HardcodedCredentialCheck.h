@@ -20,7 +20,8 @@ public:
                            clang::Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
+  // Macro callbacks run while parsing, before matching starts: reset only at the end.
+  void onEndOfTranslationUnit() override { Reported.clear(); }
 
   /// Called for `#define NAME "literal"`.
   void checkMacro(llvm::StringRef Name, clang::SourceLocation NameLoc,

@@ -21,7 +21,8 @@ public:
                            clang::Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
+  // Macro callbacks run while parsing, before matching starts: reset only at the end.
+  void onEndOfTranslationUnit() override { Reported.clear(); }
 
   /// Scans raw source text (a comment or a literal token in a macro body) that
   /// starts at \p Begin.

@@ -209,7 +209,10 @@ void LoggedSecretCheck::checkValue(const Expr *Arg, StringRef Label, StringRef S
               << Name << Sink << Arg->getSourceRange();
           return;
         }
-  if (!Label.empty() && labelNamesCredential(Label, R)) {
+  // The label says what the next value is only when that value is stored data: a call
+  // (mask(pw), strlen(pw)) or a choice (pw ? "yes" : "no") prints something else.
+  bool IsStoredValue = isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr>(Named);
+  if (IsStoredValue && !Label.empty() && labelNamesCredential(Label, R)) {
     std::string Shown = Label.trim().take_back(40).str();
     diag(Arg->getBeginLoc(), "value labelled '%0' is written to a log by '%1'; log "
                              "that it is set, or a masked form, instead")

@@ -92,6 +92,13 @@ llvm::json::Array toJSON(const std::vector<ControlRef> &Refs) {
   return A;
 }
 
+/// docs/checks/<family>/<name>.md, relative to the repository root.
+std::string helpPath(const Rule &R) {
+  llvm::StringRef Name = llvm::StringRef(R.Id).drop_front(strlen("vibeguard-"));
+  Name.consume_front(R.Family + "-");
+  return "docs/checks/" + R.Family + "/" + Name.str() + ".md";
+}
+
 llvm::json::Value toJSON(const Rule &R) {
   llvm::json::Array CWE, Owasp, OwaspLLM;
   for (unsigned C : R.CWE)
@@ -114,7 +121,7 @@ llvm::json::Value toJSON(const Rule &R) {
       {"iso27001", llvm::json::Object{{"primary", toJSON(R.PrimaryControls)},
                                       {"related", toJSON(R.RelatedControls)}}},
       {"remediation", R.Remediation},
-      {"help", std::string("docs/checks/") + R.Id.substr(strlen("vibeguard-")) + ".md"},
+      {"help", helpPath(R)},
   };
 }
 
