@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The main job: install what is missing, build vibeguard, scan the bundled example
+# service (examples/vibe-service) and show the findings with their ISO 27001 controls.
+#   bash utils/demo.sh [SOURCE_DIR]   (default: examples/vibe-service)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+target=$(cd "${1:-$root/examples/vibe-service}" && pwd)
+build=${VIBEGUARD_BUILD_DIR:-$root/build}
+
+bash "$root/utils/setup.sh"
+echo "== building vibeguard"
+bash "$root/utils/build.sh" vibeguard vibeguard-tidy VibeGuardTidyModule | tail -1
+
+echo "== configuring $target for its compile database"
+db_dir=$build/scan/$(basename "$target")
+if ! cmake -S "$target" -B "$db_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
+    > "$db_dir.cmake.log" 2>&1; then
+  echo "error: configuring $target failed; see $db_dir.cmake.log" >&2
+  exit 1
+fi
+[[ -f $db_dir/compile_commands.json ]] || { echo "error: $db_dir/compile_commands.json was not written" >&2; exit 1; }
+
+echo "== scanning with vibeguard-tidy -checks='-*,vibeguard-*'"
+out=$db_dir/vibeguard-findings.txt
+files=$(python3 -c 'import json,sys; print("\n".join(sorted({e["file"] for e in json.load(open(sys.argv[1]))})))' \
+  "$db_dir/compile_commands.json")
+: > "$out.tmp"
+for f in $files; do
+  "$build/bin/vibeguard-tidy" -p "$db_dir" -checks='-*,vibeguard-*' --quiet \
+    --header-filter="^$target/" "$f" 2>/dev/null >> "$out.tmp" || true
+done
+# A header's findings appear once per file that includes it: keep each once.
+grep -E ': (warning|error): ' "$out.tmp" | sort -u -t: -k1,1 -k2,2n -k3,3n | sed "s|$target/||" > "$out"
+rm -f "$out.tmp"
+
+cat "$out"
+echo
+echo "== $(wc -l < "$out") findings in $(echo "$files" | wc -l) files, by rule and ISO/IEC 27001:2022 control:"
+rules_json=$("$build/bin/vibeguard" rules --format json)
+python3 - "$out" <<PY
+import json, re, sys, collections
+rules = {r["id"]: r for r in json.loads('''$rules_json''')}
+counts = collections.Counter(re.findall(r"\[(vibeguard-[a-z0-9-]+)\]$", open(sys.argv[1]).read(), re.M))
+for rid, n in sorted(counts.items()):
+    r = rules[rid]
+    ctl = ", ".join(c["control"] for c in r["iso27001"]["primary"])
+    print(f"  {n:3}  {rid:42} {r['severity']:8} {', '.join(r['cwe']):24} ISO {ctl}")
+PY
+echo "   (the full list is in $out)"
