@@ -372,8 +372,9 @@ Recognizer::findEmbeddedCredential(llvm::StringRef Text) const {
       continue;
     llvm::StringRef S(Secret.data(), Secret.size());
     llvm::StringRef Unquoted = S.trim("'{}");
+    // Format specifiers, shell/SQL parameters (%s, $1, :pw, @pw, ?) are not values.
     if (Unquoted.size() < 3 || isPlaceholderOrAllowed(Unquoted) ||
-        Unquoted.starts_with("%") || Unquoted.starts_with("$"))
+        llvm::StringRef("%$:@?").contains(Unquoted.front()))
       continue;
     return PatternMatch{&Model.Embedded[I], size_t(S.data() - Text.data()),
                         Unquoted.str()};

@@ -112,6 +112,10 @@ TEST(EmbeddedCredentials, HeadersUrlsConnectionStrings) {
   EXPECT_EQ(Id("host=db password=%s"), "none");
   EXPECT_EQ(Id("https://user:${PASS}@host/"), "none");
   EXPECT_EQ(Id("https://example.com/path"), "none");
+  // SQL parameter markers and public credentials are not secrets.
+  EXPECT_EQ(Id("UPDATE users SET password = :pw WHERE id = :id"), "none");
+  EXPECT_EQ(Id("UPDATE users SET password=@newpw"), "none");
+  EXPECT_EQ(Id("ftp://anonymous:guest@ftp.example.org/pub"), "none");
 }
 
 TEST(Masking, ShowsOnlyAShortPrefix) {
