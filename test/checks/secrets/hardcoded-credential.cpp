@@ -21,6 +21,9 @@ static const std::string kApiKey = "9f8a7sd6f5a4s3d2f1g0h9j8";
 // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: hardcoded credential '9f8a...' (24 chars) in 'kApiKey'
 constexpr std::string_view CLIENT_SECRET = "cs_live_0a9s8d7f6g5h4j3k";
 // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: hardcoded credential 'cs_l...' (24 chars) in 'CLIENT_SECRET'
+const char *service_api_key = "ak-"
+                              "9QkLm2Nc8Pq4Rz7T";
+// CHECK-MESSAGES: :[[@LINE-2]]:31: warning: hardcoded credential 'ak-9...' (19 chars) in 'service_api_key'
 char admin_passwd[] = "hunter22";
 // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: hardcoded credential 'hu...' (8 chars) in 'admin_passwd'
 #define SMTP_PASSWORD "mailpass99"
