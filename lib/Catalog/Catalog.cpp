@@ -1,12 +1,11 @@
 //===- Catalog.cpp - Loading and validating the rule catalog ---------------===//
 #include "vibeguard/Catalog/Catalog.h"
 #include "vibeguard/Support/Embedded.h"
+#include "vibeguard/Support/YAML.h"
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/YAMLTraits.h"
 #include <algorithm>
 
 using namespace vibeguard;
@@ -77,28 +76,6 @@ template <> struct MappingTraits<AnnexFile> {
 } // namespace llvm::yaml
 
 namespace {
-/// Parses \p Text into \p Out; the first YAML diagnostic becomes a one-line error
-/// "NAME:LINE:COL: MESSAGE".
-template <typename T>
-llvm::Error parseYAML(llvm::StringRef Text, llvm::StringRef Name, T &Out) {
-  std::string FirstError;
-  auto Handler = [](const llvm::SMDiagnostic &D, void *Ctx) {
-    auto &S = *static_cast<std::string *>(Ctx);
-    if (S.empty())
-      S = (llvm::Twine(D.getLineNo()) + ":" + llvm::Twine(D.getColumnNo() + 1) +
-           ": " + D.getMessage())
-              .str();
-  };
-  llvm::yaml::Input In(Text, /*Ctxt=*/nullptr, Handler, &FirstError);
-  In >> Out;
-  if (In.error() || !FirstError.empty())
-    return llvm::createStringError(
-        In.error() ? In.error() : std::make_error_code(std::errc::invalid_argument),
-        "%s:%s", Name.str().c_str(),
-        FirstError.empty() ? " malformed YAML" : FirstError.c_str());
-  return llvm::Error::success();
-}
-
 llvm::Error invalid(llvm::StringRef Name, const llvm::Twine &Msg) {
   return llvm::createStringError(std::errc::invalid_argument, "%s: %s",
                                  Name.str().c_str(), Msg.str().c_str());

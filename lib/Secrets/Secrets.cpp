@@ -2,6 +2,7 @@
 #include "vibeguard/Secrets/Secrets.h"
 #include "vibeguard/Support/Embedded.h"
 #include "vibeguard/Support/Identifier.h"
+#include "vibeguard/Support/YAML.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -107,10 +108,9 @@ public:
 private:
   SecretsModel() {
     SecretsFile F;
-    llvm::yaml::Input In(embedded::secrets());
-    In >> F;
-    if (In.error()) // test/unit covers the embedded file; cannot happen in a build.
-      llvm::report_fatal_error("vibeguard: the built-in secrets.yaml is malformed");
+    // The unit tests load the embedded file, so a build never ships a broken one.
+    if (llvm::Error Err = parseYAML(embedded::secrets(), "<builtin>/secrets.yaml", F))
+      llvm::report_fatal_error(std::move(Err));
     auto AddTerms = [&](const std::vector<std::string> &List, NameStrength S) {
       for (const std::string &T : List)
         TermList.push_back(makeTerm(T, S));

@@ -1,0 +1,36 @@
+//===- YAML.h - Parsing data files with one-line errors ---------------------===//
+#ifndef VIBEGUARD_SUPPORT_YAML_H
+#define VIBEGUARD_SUPPORT_YAML_H
+
+#include "llvm/Support/Error.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+#include <string>
+
+namespace vibeguard {
+
+/// Parses \p Text (named \p Name in errors) into \p Out with llvm::yaml traits. The
+/// first problem becomes one error line, "NAME:LINE:COL: MESSAGE"; nothing is printed.
+template <typename T>
+llvm::Error parseYAML(llvm::StringRef Text, llvm::StringRef Name, T &Out) {
+  std::string FirstError;
+  auto Handler = [](const llvm::SMDiagnostic &D, void *Ctx) {
+    auto &S = *static_cast<std::string *>(Ctx);
+    if (S.empty())
+      S = (llvm::Twine(D.getLineNo()) + ":" + llvm::Twine(D.getColumnNo() + 1) +
+           ": " + D.getMessage())
+              .str();
+  };
+  llvm::yaml::Input In(Text, /*Ctxt=*/nullptr, Handler, &FirstError);
+  In >> Out;
+  if (!In.error() && FirstError.empty())
+    return llvm::Error::success();
+  return llvm::createStringError(
+      In.error() ? In.error() : std::make_error_code(std::errc::invalid_argument),
+      "%s:%s", Name.str().c_str(),
+      FirstError.empty() ? " malformed YAML" : FirstError.c_str());
+}
+
+} // namespace vibeguard
+
+#endif
