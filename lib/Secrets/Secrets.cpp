@@ -11,6 +11,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <cmath>
+#include <mutex>
 
 using namespace vibeguard;
 using namespace vibeguard::secrets;
@@ -102,8 +103,16 @@ public:
   std::vector<std::string> PlaceholderSubstrings;
   std::vector<CredentialParameter> Parameters;
   std::vector<NamedPattern> Embedded, KeyFormats;
-  std::vector<std::unique_ptr<re2::RE2>> EmbeddedRE, KeyFormatRE;
+  std::vector<std::unique_ptr<re2::RE2>> EmbeddedRE;
   std::unique_ptr<re2::RE2::Set> KeyFormatSet;
+
+  /// The exact pattern of key format \p I, compiled on first use: the set, a
+  /// prefilter, rarely hits, and compiling all of them up front would cost every
+  /// clang-tidy process more than parsing a small file.
+  const re2::RE2 &keyFormatRE(size_t I) const {
+    std::call_once(KeyFormatOnce[I], [&] { KeyFormatRE[I] = compile(KeyFormats[I]); });
+    return *KeyFormatRE[I];
+  }
 
 private:
   SecretsModel() {
@@ -142,15 +151,47 @@ private:
       EmbeddedRE.push_back(compile(P));
     KeyFormatSet = std::make_unique<re2::RE2::Set>(re2::RE2::DefaultOptions,
                                                    re2::RE2::UNANCHORED);
+    KeyFormatRE.resize(KeyFormats.size());
+    KeyFormatOnce = std::make_unique<std::once_flag[]>(KeyFormats.size());
     for (const NamedPattern &P : KeyFormats) {
-      KeyFormatRE.push_back(compile(P));
       std::string Err;
-      if (KeyFormatSet->Add(P.Regex, &Err) < 0)
+      if (KeyFormatSet->Add(relaxCounts(P.Regex), &Err) < 0)
         llvm::report_fatal_error(llvm::Twine("vibeguard: bad key format '") + P.Id +
                                  "': " + Err);
     }
     if (!KeyFormatSet->Compile())
       llvm::report_fatal_error("vibeguard: key formats do not compile as a set");
+  }
+
+  mutable std::vector<std::unique_ptr<re2::RE2>> KeyFormatRE;
+  std::unique_ptr<std::once_flag[]> KeyFormatOnce;
+
+  /// A superset of \p Regex that is cheap to compile: RE2 unrolls counted
+  /// repetitions, so "[A-Za-z0-9]{186}" becomes 186 copies. In the prefilter set a long
+  /// count "{n,m}" becomes "{min(n,16),}"; the exact pattern confirms every hit.
+  static std::string relaxCounts(llvm::StringRef Regex) {
+    static const re2::RE2 Count(R"(\{([0-9]+)(,[0-9]*)?\})");
+    std::string Out = Regex.str();
+    std::string Rewritten;
+    re2::StringPiece In(Out), Num, Rest;
+    size_t Pos = 0;
+    while (re2::RE2::PartialMatch(In.substr(Pos), Count, &Num, &Rest)) {
+      size_t At = Num.data() - In.data() - 1; // the '{'
+      size_t End = (Rest.empty() ? Num.data() + Num.size() : Rest.data() + Rest.size()) -
+                   In.data() + 1;
+      Rewritten.append(In.data() + Pos, At - Pos);
+      unsigned long Min = std::stoul(std::string(Num)), Max = Min;
+      if (Rest.size() > 1)
+        Max = std::stoul(std::string(Rest.substr(1)));
+      else if (Rest.size() == 1) // "{n,}"
+        Max = Min;
+      Rewritten += Min > 16 || Max > 16
+                       ? "{" + std::to_string(std::min(Min, 16ul)) + ",}"
+                       : std::string(In.data() + At, End - At);
+      Pos = End;
+    }
+    Rewritten.append(In.data() + Pos, In.size() - Pos);
+    return Rewritten;
   }
 
   static std::unique_ptr<re2::RE2> compile(const NamedPattern &P) {
@@ -394,7 +435,7 @@ std::vector<PatternMatch> Recognizer::findKnownKeys(llvm::StringRef Text) const 
   std::sort(Hits.begin(), Hits.end());
   for (int H : Hits) {
     const NamedPattern &P = Model.KeyFormats[H];
-    const re2::RE2 &RE = *Model.KeyFormatRE[H];
+    const re2::RE2 &RE = Model.keyFormatRE(H);
     re2::StringPiece Whole, Group;
     bool HasGroup = RE.NumberOfCapturingGroups() >= 1;
     re2::StringPiece Subs[2];

@@ -60,26 +60,33 @@ def main():
     ap.add_argument("--tidy", default=os.path.join(ROOT, "build", "bin", "vibeguard-tidy"))
     ap.add_argument("--findings")
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--driver-baseline", action="store_true",
+                    help="also time the clang-tidy driver alone (one trivial upstream "
+                         "check), to split the cost between the driver and the checks")
     a = ap.parse_args()
 
     try:
         db = json.load(open(a.db))
     except (OSError, ValueError) as err:
         sys.exit(f"tidy_vs_syntax: error: {a.db}: {err}")
-    syntax, tidy = [], []
+    syntax, tidy, driver = [], [], []
     for e in db:
         f = os.path.join(e["directory"], e["file"])
         args = entry_args(e)
         syntax.append((["clang-19", "-fsyntax-only"] + args + [f], e["directory"]))
         tidy.append(([a.tidy, "--quiet", "-checks=" + a.checks, "--header-filter=.*", f,
                       "--"] + args, e["directory"]))
+        driver.append(([a.tidy, "--quiet", "-checks=-*,llvm-twine-local", f, "--"] + args,
+                       e["directory"]))
 
-    t_syntax = t_tidy = 0.0
+    t_syntax = t_tidy = t_driver = 0.0
     for _ in range(a.rounds):
         ts, rs = run_all(syntax, a.j)
         tt, rt = run_all(tidy, a.j)
         t_syntax += ts
         t_tidy += tt
+        if a.driver_baseline:
+            t_driver += run_all(driver, a.j)[0]
     bad = [c[0][-1] for c, r in zip(syntax, rs) if r[0] != 0]
     if bad:
         print(f"warning: {len(bad)} entries do not parse with clang-19, e.g. {bad[0]}")
@@ -100,6 +107,9 @@ def main():
     print(f"database: {a.db} ({len(db)} entries, -j{a.j}, {a.rounds} round(s))")
     print(f"clang-19 -fsyntax-only: {t_syntax / a.rounds:8.2f} s")
     print(f"vibeguard-tidy {a.checks}: {t_tidy / a.rounds:8.2f} s")
+    if a.driver_baseline:
+        print(f"clang-tidy driver alone: {t_driver / a.rounds:8.2f} s "
+              f"(ratio {t_driver / t_syntax:.2f})")
     print(f"ratio: {t_tidy / t_syntax:.2f}")
     print(f"findings: {len(findings)}")
     for c, n in sorted(per_check.items()):
