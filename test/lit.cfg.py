@@ -23,6 +23,7 @@ config.substitutions.append(("%vibeguard_tidy", os.path.join(bin_dir, "vibeguard
 config.substitutions.append(("%vibeguard_module", module))
 config.substitutions.append(("%clang_tidy_19", os.path.join(config.llvm_tools_dir, "clang-tidy")))
 config.substitutions.append(("%src_root", config.vibeguard_src_root))
+config.substitutions.append(("%obj_root", config.vibeguard_obj_root))
 config.substitutions.append(("%python", "python3"))
 config.substitutions.append(("%mingw_flags",
     "--target=x86_64-w64-mingw32 -idirafter /usr/x86_64-w64-mingw32/include"))

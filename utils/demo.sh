@@ -13,9 +13,10 @@ bash "$root/utils/build.sh" vibeguard vibeguard-tidy VibeGuardTidyModule | tail 
 
 echo "== configuring $target for its compile database"
 db_dir=$build/scan/$(basename "$target")
+mkdir -p "$db_dir"
 if ! cmake -S "$target" -B "$db_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
-    > "$db_dir.cmake.log" 2>&1; then
-  echo "error: configuring $target failed; see $db_dir.cmake.log" >&2
+    > "$db_dir/cmake.log" 2>&1; then
+  echo "error: configuring $target failed; see $db_dir/cmake.log" >&2
   exit 1
 fi
 [[ -f $db_dir/compile_commands.json ]] || { echo "error: $db_dir/compile_commands.json was not written" >&2; exit 1; }

@@ -126,11 +126,18 @@ private:
     };
     AddTerms(F.CredentialTerms.Strong, NameStrength::Strong);
     AddTerms(F.CredentialTerms.Generic, NameStrength::Generic);
-    // Longer terms first, so "secret key" wins over "secret".
-    std::stable_sort(TermList.begin(), TermList.end(),
-                     [](const Term &A, const Term &B) {
-                       return A.Words.size() > B.Words.size();
-                     });
+    // Longer terms first, so "secret key" wins over "secret"; ties keep file order.
+    std::vector<size_t> Order(TermList.size());
+    for (size_t I = 0; I != Order.size(); ++I)
+      Order[I] = I;
+    std::sort(Order.begin(), Order.end(), [&](size_t A, size_t B) {
+      size_t LA = TermList[A].Words.size(), LB = TermList[B].Words.size();
+      return LA != LB ? LA > LB : A < B;
+    });
+    std::vector<Term> Sorted;
+    for (size_t I : Order)
+      Sorted.push_back(std::move(TermList[I]));
+    TermList = std::move(Sorted);
     for (auto &W : F.TrailingWords)
       Trailing.insert(W);
     for (auto &W : F.LeadingNegations)
