@@ -2,6 +2,7 @@
 #include "vibeguard/Secrets/Secrets.h"
 #include "vibeguard/Support/Embedded.h"
 #include "vibeguard/Support/Identifier.h"
+#include "vibeguard/Support/NameClassifier.h"
 #include "vibeguard/Support/YAML.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -84,12 +85,6 @@ template <> struct MappingTraits<SecretsFile> {
 
 namespace vibeguard::secrets {
 
-struct Term {
-  std::vector<std::string> Words;
-  std::string Joined; ///< "api key" -> "apikey"
-  NameStrength Strength;
-};
-
 /// The parsed and compiled built-in data; one per process.
 class SecretsModel {
 public:
@@ -98,8 +93,9 @@ public:
     return M;
   }
 
-  std::vector<Term> TermList;
-  llvm::StringSet<> Trailing, Negations, NameLike, Examples, ExactPlaceholders;
+  /// Credential words; labels are NameStrength values.
+  NameClassifier Names;
+  llvm::StringSet<> NameLike, Examples, ExactPlaceholders;
   std::vector<std::string> PlaceholderSubstrings;
   std::vector<CredentialParameter> Parameters;
   std::vector<NamedPattern> Embedded, KeyFormats;
@@ -120,28 +116,14 @@ private:
     // The unit tests load the embedded file, so a build never ships a broken one.
     if (llvm::Error Err = parseYAML(embedded::secrets(), "<builtin>/secrets.yaml", F))
       llvm::report_fatal_error(std::move(Err));
-    auto AddTerms = [&](const std::vector<std::string> &List, NameStrength S) {
-      for (const std::string &T : List)
-        TermList.push_back(makeTerm(T, S));
-    };
-    AddTerms(F.CredentialTerms.Strong, NameStrength::Strong);
-    AddTerms(F.CredentialTerms.Generic, NameStrength::Generic);
-    // Longer terms first, so "secret key" wins over "secret"; ties keep file order.
-    std::vector<size_t> Order(TermList.size());
-    for (size_t I = 0; I != Order.size(); ++I)
-      Order[I] = I;
-    std::sort(Order.begin(), Order.end(), [&](size_t A, size_t B) {
-      size_t LA = TermList[A].Words.size(), LB = TermList[B].Words.size();
-      return LA != LB ? LA > LB : A < B;
-    });
-    std::vector<Term> Sorted;
-    for (size_t I : Order)
-      Sorted.push_back(std::move(TermList[I]));
-    TermList = std::move(Sorted);
+    for (const std::string &T : F.CredentialTerms.Strong)
+      Names.addTerm(T, unsigned(NameStrength::Strong));
+    for (const std::string &T : F.CredentialTerms.Generic)
+      Names.addTerm(T, unsigned(NameStrength::Generic));
     for (auto &W : F.TrailingWords)
-      Trailing.insert(W);
+      Names.addTrailingWord(W);
     for (auto &W : F.LeadingNegations)
-      Negations.insert(W);
+      Names.addNegation(W);
     for (auto &W : F.NameLikeValueWords)
       NameLike.insert(W);
     for (auto &W : F.DocumentedExamples)
@@ -208,53 +190,18 @@ private:
                                "': " + RE->error());
     return RE;
   }
-
-public:
-  static Term makeTerm(llvm::StringRef Text, NameStrength S) {
-    Term T;
-    T.Words = splitIdentifierWords(Text);
-    for (auto &W : T.Words)
-      T.Joined += W;
-    T.Strength = S;
-    return T;
-  }
 };
 
 } // namespace vibeguard::secrets
 
-namespace {
-struct TermMatch {
-  size_t Begin, End; ///< word positions [Begin, End)
-  NameStrength Strength;
-};
-
-/// Whether \p T occurs at word \p I; returns the number of words it spans.
-size_t matchTermAt(const Term &T, const std::vector<std::string> &Words, size_t I) {
-  if (I + T.Words.size() <= Words.size()) {
-    bool All = true;
-    for (size_t K = 0; K != T.Words.size() && All; ++K)
-      All = Words[I + K] == T.Words[K];
-    if (All)
-      return T.Words.size();
+Recognizer::Recognizer(Options O)
+    : Model(SecretsModel::get()), Opts(std::move(O)) {
+  if (!Opts.ExtraNames.empty()) {
+    // The user's words join the built-in ones in a classifier of this recogniser's own.
+    Extended = std::make_unique<NameClassifier>(Model.Names);
+    for (const std::string &N : Opts.ExtraNames)
+      Extended->addTerm(N, unsigned(NameStrength::Strong));
   }
-  // Run-together forms: "apikey", "dbpassword", "adminpasswd". Short terms ("pass")
-  // only match a whole word, so "bypass" and "compass" are not credentials.
-  llvm::StringRef W = Words[I];
-  if (W == T.Joined)
-    return 1;
-  if (T.Joined.size() >= 6 && W.ends_with(T.Joined))
-    return 1;
-  return 0;
-}
-
-NameStrength stronger(NameStrength A, NameStrength B) {
-  return static_cast<int>(A) > static_cast<int>(B) ? A : B;
-}
-} // namespace
-
-Recognizer::Recognizer(Options O) : Model(SecretsModel::get()), Opts(std::move(O)) {
-  for (const std::string &N : Opts.ExtraNames)
-    ExtraTerms.push_back(SecretsModel::makeTerm(N, NameStrength::Strong).Words);
   if (!Opts.AllowedValuesRegex.empty()) {
     auto RE = std::make_unique<re2::RE2>(Opts.AllowedValuesRegex, re2::RE2::Quiet);
     if (RE->ok())
@@ -265,58 +212,11 @@ Recognizer::Recognizer(Options O) : Model(SecretsModel::get()), Opts(std::move(O
 Recognizer::~Recognizer() = default;
 
 NameStrength Recognizer::classifyName(llvm::StringRef Identifier) const {
-  std::vector<std::string> Words = splitIdentifierWords(Identifier);
-  if (Words.empty())
-    return NameStrength::None;
-
-  // All term occurrences, longest first at each position.
-  std::vector<TermMatch> Matches;
-  for (size_t I = 0; I != Words.size(); ++I) {
-    size_t Len = 0;
-    NameStrength S = NameStrength::None;
-    for (const auto &Extra : ExtraTerms) {
-      Term T{Extra, llvm::join(Extra, ""), NameStrength::Strong};
-      if (size_t L = matchTermAt(T, Words, I); L > Len)
-        Len = L, S = NameStrength::Strong;
-    }
-    for (const Term &T : Model.TermList)
-      if (size_t L = matchTermAt(T, Words, I); L > Len)
-        Len = L, S = T.Strength;
-    if (Len)
-      Matches.push_back({I, I + Len, S});
-  }
-  if (Matches.empty())
-    return NameStrength::None;
-
-  // A match qualifies when what follows it is only trailing words or further
-  // matches ("reset_password_token"), and nothing before it negates it.
-  auto StartsMatchAt = [&](size_t Pos) -> const TermMatch * {
-    for (const TermMatch &M : Matches)
-      if (M.Begin == Pos)
-        return &M;
-    return nullptr;
-  };
-  NameStrength Best = NameStrength::None;
-  for (const TermMatch &M : Matches) {
-    bool Negated = false;
-    for (size_t J = 0; J < M.Begin; ++J)
-      Negated |= Model.Negations.count(Words[J]) != 0;
-    if (Negated)
-      continue;
-    bool Qualifies = true;
-    for (size_t J = M.End; J < Words.size() && Qualifies;) {
-      if (const TermMatch *Next = StartsMatchAt(J)) {
-        J = Next->End;
-        continue;
-      }
-      Qualifies = Model.Trailing.count(Words[J]) != 0 ||
-                  llvm::all_of(Words[J], llvm::isDigit);
-      ++J;
-    }
-    if (Qualifies)
-      Best = stronger(Best, M.Strength);
-  }
-  return Best;
+  const NameClassifier &C = Extended ? *Extended : Model.Names;
+  unsigned Best = 0;
+  for (const NameClassifier::Match &M : C.qualifyingMatches(Identifier))
+    Best = std::max(Best, M.Label);
+  return static_cast<NameStrength>(Best);
 }
 
 double secrets::shannonEntropy(llvm::StringRef S) {

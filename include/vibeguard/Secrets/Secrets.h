@@ -21,6 +21,10 @@ class RE2;
 class Set;
 } // namespace re2
 
+namespace vibeguard {
+class NameClassifier;
+}
+
 namespace vibeguard::secrets {
 
 enum class NameStrength {
@@ -97,7 +101,8 @@ public:
 private:
   const SecretsModel &Model;
   Options Opts;
-  std::vector<std::vector<std::string>> ExtraTerms;
+  /// The built-in names plus Options::ExtraNames; null when there are none.
+  std::unique_ptr<NameClassifier> Extended;
   std::unique_ptr<re2::RE2> Allowed;
 };
 
