@@ -23,8 +23,17 @@ void NameClassifier::addTerm(llvm::StringRef Text, unsigned Label) {
 
 size_t NameClassifier::matchAt(const Term &T, const std::vector<std::string> &Words,
                                size_t I) {
+  // "key2" and "password1" are the term with a number after it.
+  auto SameWord = [](llvm::StringRef Have, llvm::StringRef Want) {
+    return Have == Want ||
+           (Have.starts_with(Want) && llvm::all_of(Have.drop_front(Want.size()),
+                                                   llvm::isDigit));
+  };
   if (I + T.Words.size() <= Words.size() &&
-      std::equal(T.Words.begin(), T.Words.end(), Words.begin() + I))
+      std::equal(T.Words.begin(), T.Words.end(), Words.begin() + I,
+                 [&](const std::string &Want, const std::string &Have) {
+                   return SameWord(Have, Want);
+                 }))
     return T.Words.size();
   // Run-together forms: "apikey", "dbpassword". Short terms ("pass", "iv") only match
   // a whole word, so "bypass" and "archive" are not credentials or IVs.

@@ -36,4 +36,6 @@ TEST(NameClassifier, HeadTermDecides) {
   EXPECT_EQ(C.headLabel("archive"), 0u);         // short terms match whole words only
   EXPECT_EQ(C.headLabel("monkey"), 0u);
   EXPECT_EQ(C.headLabel("password_hash2"), Digest); // digits may follow
+  EXPECT_EQ(C.headLabel("key2"), Key);
+  EXPECT_EQ(C.headLabel("keyboard2"), 0u);
 }
