@@ -12,10 +12,13 @@ extern const char AnnexAYAML[];
 extern const std::size_t AnnexAYAMLSize;
 extern const char SecretsYAML[];
 extern const std::size_t SecretsYAMLSize;
+extern const char CryptoYAML[];
+extern const std::size_t CryptoYAMLSize;
 
 inline llvm::StringRef rules() { return {RulesYAML, RulesYAMLSize}; }
 inline llvm::StringRef annexA() { return {AnnexAYAML, AnnexAYAMLSize}; }
 inline llvm::StringRef secrets() { return {SecretsYAML, SecretsYAMLSize}; }
+inline llvm::StringRef crypto() { return {CryptoYAML, CryptoYAMLSize}; }
 } // namespace vibeguard::embedded
 
 #endif
