@@ -37,10 +37,10 @@ rm -f "$out.tmp"
 cat "$out"
 echo
 echo "== $(wc -l < "$out") findings in $(echo "$files" | wc -l) files, by rule and ISO/IEC 27001:2022 control:"
-rules_json=$("$build/bin/vibeguard" rules --format json)
-python3 - "$out" <<PY
+"$build/bin/vibeguard" rules --format json > "$db_dir/rules.json"
+python3 - "$out" "$db_dir/rules.json" <<'PY'
 import json, re, sys, collections
-rules = {r["id"]: r for r in json.loads('''$rules_json''')}
+rules = {r["id"]: r for r in json.load(open(sys.argv[2]))}
 counts = collections.Counter(re.findall(r"\[(vibeguard-[a-z0-9-]+)\]$", open(sys.argv[1]).read(), re.M))
 for rid, n in sorted(counts.items()):
     r = rules[rid]

@@ -14,6 +14,7 @@ PKGS=(
   default-libmysqlclient-dev libssh2-1-dev libldap-dev unixodbc-dev
   nlohmann-json3-dev libcpp-httplib-dev libsodium-dev libargon2-dev
   libspdlog-dev libfmt-dev libgoogle-glog-dev
+  libmbedtls-dev libcrypto++-dev libbotan-2-dev libjwt-dev libpam0g-dev
   mingw-w64-x86-64-dev
   # A clang-tidy of another Clang version, to test that the module refuses it.
   clang-tidy-14

@@ -135,20 +135,6 @@ bool labelNamesCredential(StringRef Label, const Recognizer &R) {
   return R.classifyName(llvm::join(Words, "_")) == NameStrength::Strong;
 }
 
-/// The innermost stream expression of `a << b << c` and the operands in order.
-const Expr *flattenShiftChain(const CXXOperatorCallExpr *Top,
-                              llvm::SmallVectorImpl<const Expr *> &Operands) {
-  const Expr *E = Top;
-  while (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E->IgnoreParenImpCasts())) {
-    if (OC->getOperator() != OO_LessLess || OC->getNumArgs() != 2)
-      break;
-    Operands.push_back(OC->getArg(1));
-    E = OC->getArg(0);
-  }
-  std::reverse(Operands.begin(), Operands.end());
-  return E->IgnoreParenImpCasts();
-}
-
 /// std::cout/cerr/clog and wide forms, a glog LogMessage stream, a Qt QDebug.
 std::optional<std::string> consoleStreamName(const Expr *Root) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Root)) {
@@ -257,7 +243,7 @@ void LoggedSecretCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Shift = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("shift")) {
     llvm::SmallVector<const Expr *, 8> Operands;
-    const Expr *Root = flattenShiftChain(Shift, Operands);
+    const Expr *Root = ast::flattenShiftChain(Shift, Operands);
     std::optional<std::string> Stream = consoleStreamName(Root);
     if (!Stream)
       return;

@@ -4,6 +4,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang;
@@ -184,6 +186,210 @@ std::string spelledConstantName(const Expr *E, const ASTContext &Ctx) {
                                         Ctx.getLangOpts())
         .str();
   return "";
+}
+
+std::string argumentSpelling(const Expr *E, const ASTContext &Ctx) {
+  std::string Name = spelledConstantName(E, Ctx);
+  if (!Name.empty())
+    return Name;
+  if (const StringLiteral *SL = stringLiteralOf(E))
+    return literalText(SL);
+  return "";
+}
+
+std::optional<uint64_t> integerValue(const Expr *E, const ASTContext &Ctx) {
+  if (!E || E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt().getZExtValue();
+}
+
+const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  for (int Depth = 0; !Parents.empty() && Depth < 256; ++Depth) {
+    const DynTypedNode &P = Parents[0];
+    if (const auto *FD = P.get<FunctionDecl>())
+      return FD;
+    if (const auto *L = P.get<LambdaExpr>())
+      return L->getCallOperator();
+    Parents = Ctx.getParents(P);
+  }
+  return nullptr;
+}
+
+namespace {
+/// Whether \p Init is a literal or a list (possibly nested) of constants.
+bool isLiteralInitializer(const Expr *Init, const ASTContext &Ctx) {
+  if (!Init)
+    return false;
+  Init = Init->IgnoreParenImpCasts();
+  if (stringLiteralOf(Init))
+    return true;
+  if (const auto *IL = dyn_cast<InitListExpr>(Init)) {
+    if (IL->getNumInits() == 0)
+      return false;
+    for (const Expr *Sub : IL->inits())
+      if (!isLiteralInitializer(Sub, Ctx) && !integerValue(Sub, Ctx))
+        return false;
+    return true;
+  }
+  return false;
+}
+
+/// Whether some expression in \p Body other than \p UseSite may write \p VD: an
+/// assignment to it or its elements, or a call that receives it.
+bool mayBeWritten(const Stmt *Body, const VarDecl *VD, const Expr *UseSite,
+                  ASTContext &Ctx) {
+  if (!Body)
+    return false;
+  llvm::SmallVector<const Stmt *, 64> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || S == UseSite)
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp()) {
+      const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L))
+        L = AS->getBase()->IgnoreParenImpCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(L); DRE && DRE->getDecl() == VD)
+        return true;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      for (const Expr *Arg : CE->arguments()) {
+        const Expr *A = Arg->IgnoreParenImpCasts();
+        if (const auto *UO = dyn_cast<UnaryOperator>(A); UO && UO->getOpcode() == UO_AddrOf)
+          A = UO->getSubExpr()->IgnoreParenImpCasts();
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(A); DRE && DRE->getDecl() == VD)
+          return true;
+      }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+} // namespace
+
+bool isConstantData(const Expr *E, const FunctionDecl *Fn, const Expr *UseSite,
+                    ASTContext &Ctx) {
+  if (!E)
+    return false;
+  if (stringLiteralOf(E))
+    return true;
+  // (PUCHAR)kSecret and reinterpret_cast<const unsigned char *>(kKey) are still kKey.
+  const Expr *S = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->getOpcode() == UO_AddrOf)
+    S = UO->getSubExpr()->IgnoreParenCasts();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) // key.data(), key.c_str()
+    S = stripToNamedValue(MC);
+  const auto *DRE = dyn_cast<DeclRefExpr>(S);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || isa<ParmVarDecl>(VD) || !isLiteralInitializer(VD->getAnyInitializer(), Ctx))
+    return false;
+  QualType T = VD->getType();
+  bool ConstData = T.isConstQualified() ||
+                   (T->isArrayType() && Ctx.getAsArrayType(T)->getElementType().isConstQualified()) ||
+                   (T->isPointerType() && T->getPointeeType().isConstQualified());
+  if (ConstData && (T.isConstQualified() || T->isArrayType()))
+    return true;
+  // A variable this function fills before use (RAND_bytes(iv, 16)) is not constant.
+  // Writes in other functions are not seen: a global counts as constant here.
+  return !mayBeWritten(Fn ? Fn->getBody() : nullptr, VD, UseSite, Ctx);
+}
+
+std::optional<Comparison> asComparison(const Stmt &S) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S)) {
+    if ((Op->getOperator() == OO_EqualEqual || Op->getOperator() == OO_ExclaimEqual) &&
+        Op->getNumArgs() == 2 && isStringLike(Op->getArg(0)->getType()) &&
+        isStringLike(Op->getArg(1)->getType()))
+      return Comparison{Op->getArg(0), Op->getArg(1),
+                        Op->getOperator() == OO_EqualEqual ? "==" : "!="};
+    return std::nullopt;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&S)) {
+    if (calleeName(*MC) == "compare" && MC->getNumArgs() == 1 &&
+        isStringLike(MC->getImplicitObjectArgument()->getType()))
+      return Comparison{MC->getImplicitObjectArgument(), MC->getArg(0), "compare"};
+    return std::nullopt;
+  }
+  const auto *CE = dyn_cast<CallExpr>(&S);
+  if (!CE)
+    return std::nullopt;
+  llvm::StringRef Fn = calleeName(*CE);
+  if (llvm::is_contained({"strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp",
+                          "bcmp", "wcscmp", "wcsncmp", "_stricmp", "lstrcmpA", "lstrcmpW",
+                          "lstrcmpiA", "lstrcmpiW"},
+                         Fn) &&
+      CE->getNumArgs() >= 2)
+    return Comparison{CE->getArg(0), CE->getArg(1), Fn.str()};
+  if (Fn == "equal" && CE->getNumArgs() >= 3)
+    return Comparison{CE->getArg(0), CE->getArg(2), "equal"};
+  return std::nullopt;
+}
+
+bool isTrivialOperand(const Expr *E, const ASTContext &Ctx) {
+  const Expr *S = E->IgnoreParenImpCasts();
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(S))
+    return true;
+  if (const StringLiteral *SL = stringLiteralOf(E))
+    return SL->getLength() == 0;
+  return S->getType()->isIntegerType() && integerValue(S, Ctx) == 0u;
+}
+
+const Expr *flattenShiftChain(const CXXOperatorCallExpr *Top,
+                              llvm::SmallVectorImpl<const Expr *> &Operands) {
+  const Expr *E = Top;
+  while (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E->IgnoreParenImpCasts())) {
+    if (OC->getOperator() != OO_LessLess || OC->getNumArgs() != 2)
+      break;
+    Operands.push_back(OC->getArg(1));
+    E = OC->getArg(0);
+  }
+  std::reverse(Operands.begin(), Operands.end());
+  return E->IgnoreParenImpCasts();
+}
+
+SourceLocation userLoc(const Expr *E, const ASTContext &Ctx) {
+  return Ctx.getSourceManager().getFileLoc(E->getBeginLoc());
+}
+
+void forEachSubStmt(const Stmt *S, llvm::function_ref<void(const Stmt &)> Fn) {
+  llvm::SmallVector<const Stmt *, 64> Work{S};
+  while (!Work.empty()) {
+    const Stmt *Cur = Work.pop_back_val();
+    if (!Cur)
+      continue;
+    Fn(*Cur);
+    for (const Stmt *Child : Cur->children())
+      Work.push_back(Child);
+  }
+}
+
+llvm::StringRef calleeName(const CallExpr &Call) {
+  if (const FunctionDecl *FD = Call.getDirectCallee())
+    if (FD->getIdentifier())
+      return FD->getName();
+  return "";
+}
+
+bool isInVendoredCode(SourceLocation Loc, const SourceManager &SM,
+                      llvm::ArrayRef<std::string> Dirs) {
+  if (Loc.isInvalid())
+    return false;
+  SourceLocation File = SM.getExpansionLoc(Loc);
+  if (SM.isInSystemHeader(File))
+    return true;
+  llvm::StringRef Path = SM.getFilename(File);
+  for (const std::string &D : Dirs) {
+    llvm::StringRef Dir = llvm::StringRef(D).trim("/");
+    if (Dir.empty())
+      continue;
+    if (Path.starts_with((Dir + "/").str()) || Path.contains(("/" + Dir + "/").str()))
+      return true;
+  }
+  return false;
 }
 
 } // namespace vibeguard::ast

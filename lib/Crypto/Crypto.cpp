@@ -39,18 +39,18 @@ struct KDFFile {
   PBKDF2Min PBKDF2;
   std::vector<ArgonPair> Argon2;
   unsigned BcryptMinCost = 10;
-  uint64_t SodiumOps = 0, SodiumMem = 0;
+  uint64_t ScryptMinN = 0, SodiumOps = 0, SodiumMem = 0;
 };
 struct RandomFile {
-  std::vector<std::string> Functions, Engines, Predictable, Secure;
+  std::vector<std::string> Functions, Engines, Predictable;
 };
 struct RoleTerms {
-  std::vector<std::string> Key, IV, Salt, Token, Password, MAC, Digest;
+  std::vector<std::string> Key, IV, Salt, Token, GenericToken, Password, MAC, Digest;
 };
 struct CryptoFile {
   RoleTerms Roles;
   std::vector<std::string> RoleTrailing, RoleNegations, CryptoFunctionWords,
-      SecurityContextWords, AuthDelegates;
+      SecurityContextWords, AuthDelegates, FastDigests;
   std::vector<Fingerprint> Fingerprints;
   std::vector<FingerprintString> Strings;
   std::vector<WeakRule> WeakAlgorithms, WeakClasses;
@@ -121,6 +121,7 @@ template <> struct MappingTraits<KDFFile> {
     Io.mapRequired("pbkdf2-min-iterations", K.PBKDF2);
     Io.mapRequired("argon2-acceptable", K.Argon2);
     Io.mapRequired("bcrypt-min-cost", K.BcryptMinCost);
+    Io.mapRequired("scrypt-min-n", K.ScryptMinN);
     Io.mapRequired("sodium-min-opslimit", K.SodiumOps);
     Io.mapRequired("sodium-min-memlimit", K.SodiumMem);
   }
@@ -130,7 +131,6 @@ template <> struct MappingTraits<RandomFile> {
     Io.mapRequired("functions", R.Functions);
     Io.mapRequired("engines", R.Engines);
     Io.mapRequired("predictable", R.Predictable);
-    Io.mapRequired("secure-alternatives", R.Secure);
   }
 };
 template <> struct MappingTraits<RoleTerms> {
@@ -139,6 +139,7 @@ template <> struct MappingTraits<RoleTerms> {
     Io.mapRequired("iv", R.IV);
     Io.mapRequired("salt", R.Salt);
     Io.mapRequired("token", R.Token);
+    Io.mapRequired("generic-token", R.GenericToken);
     Io.mapRequired("password", R.Password);
     Io.mapRequired("mac", R.MAC);
     Io.mapRequired("digest", R.Digest);
@@ -158,6 +159,7 @@ template <> struct MappingTraits<CryptoFile> {
     Io.mapRequired("key-parameters", F.KeyParams);
     Io.mapRequired("kdf", F.KDF);
     Io.mapRequired("insecure-random", F.Random);
+    Io.mapRequired("fast-digests", F.FastDigests);
     Io.mapRequired("auth-delegates", F.AuthDelegates);
   }
 };
@@ -182,8 +184,8 @@ public:
   std::vector<CompiledWeakRule> WeakFunctions, WeakClasses;
   llvm::StringMap<KeyParameters> KeyParams;
   KDFGuidance KDF;
-  llvm::StringSet<> RandomFunctions, RandomEngines, Predictable, SecureRandom,
-      AuthDelegates;
+  llvm::StringSet<> RandomFunctions, RandomEngines, Predictable, AuthDelegates,
+      FastDigests;
 
 private:
   CryptoModel() {
@@ -194,6 +196,7 @@ private:
     const std::pair<const std::vector<std::string> *, Role> RoleTerms[] = {
         {&F.Roles.Key, Role::Key},           {&F.Roles.IV, Role::IV},
         {&F.Roles.Salt, Role::Salt},         {&F.Roles.Token, Role::Token},
+        {&F.Roles.GenericToken, Role::GenericToken},
         {&F.Roles.Password, Role::Password}, {&F.Roles.MAC, Role::MAC},
         {&F.Roles.Digest, Role::Digest}};
     for (auto [Terms, R] : RoleTerms)
@@ -216,8 +219,8 @@ private:
     for (KeyParamEntry &E : F.KeyParams)
       KeyParams[E.Function] = E.P;
     KDF = {F.KDF.PBKDF2.Sha1, F.KDF.PBKDF2.Sha256, F.KDF.PBKDF2.Sha512,
-           F.KDF.PBKDF2.Default, {}, F.KDF.BcryptMinCost, F.KDF.SodiumOps,
-           F.KDF.SodiumMem};
+           F.KDF.PBKDF2.Default, {}, F.KDF.BcryptMinCost, F.KDF.ScryptMinN,
+           F.KDF.SodiumOps, F.KDF.SodiumMem};
     for (const ArgonPair &A : F.KDF.Argon2)
       KDF.Argon2Acceptable.push_back({A.T, A.MKiB});
     auto Fill = [](llvm::StringSet<> &Set, const std::vector<std::string> &From) {
@@ -227,8 +230,8 @@ private:
     Fill(RandomFunctions, F.Random.Functions);
     Fill(RandomEngines, F.Random.Engines);
     Fill(Predictable, F.Random.Predictable);
-    Fill(SecureRandom, F.Random.Secure);
     Fill(AuthDelegates, F.AuthDelegates);
+    Fill(FastDigests, F.FastDigests);
   }
 
   static CompiledWeakRule compile(WeakRule W) {
@@ -264,6 +267,7 @@ llvm::StringRef crypto::roleName(Role R) {
   case Role::Salt:
     return "salt";
   case Role::Token:
+  case Role::GenericToken:
     return "token";
   case Role::Password:
     return "password";
@@ -367,9 +371,9 @@ bool crypto::isInsecureRandomEngine(llvm::StringRef Q) {
 bool crypto::isPredictableSource(llvm::StringRef Q) {
   return CryptoModel::get().Predictable.count(Q);
 }
-bool crypto::isSecureRandomFunction(llvm::StringRef Q) {
-  return CryptoModel::get().SecureRandom.count(Q);
-}
 bool crypto::isAuthDelegate(llvm::StringRef Name) {
   return CryptoModel::get().AuthDelegates.count(Name);
+}
+bool crypto::isFastDigest(llvm::StringRef Name) {
+  return CryptoModel::get().FastDigests.count(Name);
 }

@@ -47,12 +47,17 @@ llvm::SmallVector<NameClassifier::Match, 2>
 NameClassifier::qualifyingMatches(llvm::StringRef Identifier) const {
   std::vector<std::string> Words = splitIdentifierWords(Identifier);
   llvm::SmallVector<Match, 4> All;
-  for (size_t I = 0; I != Words.size(); ++I)
-    for (const Term &T : Terms) // longest first: the first hit is the longest
-      if (size_t Len = matchAt(T, Words, I)) {
+  // Longest first, and without overlap: "api_key" is the term "api key", not also a
+  // "key" inside it.
+  for (size_t I = 0; I < Words.size();) {
+    size_t Len = 0;
+    for (const Term &T : Terms)
+      if ((Len = matchAt(T, Words, I))) {
         All.push_back({I, I + Len, T.Label});
         break;
       }
+    I += std::max<size_t>(Len, 1);
+  }
 
   auto StartsMatchAt = [&](size_t Pos) -> const Match * {
     for (const Match &M : All)

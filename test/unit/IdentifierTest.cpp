@@ -30,6 +30,9 @@ TEST(NameClassifier, HeadTermDecides) {
   EXPECT_EQ(C.headLabel("kIV"), IV);
   EXPECT_EQ(C.headLabel("key_iv"), IV);          // the head is the last term
   EXPECT_EQ(C.headLabel("hashKey"), Key);
+  // Terms do not overlap: "hash key" is one term, not "hash key" then "key".
+  C.addTerm("api key", Digest);
+  EXPECT_EQ(C.headLabel("api_key"), Digest);
   EXPECT_EQ(C.headLabel("key_length"), 0u);      // "length" is not a trailing word
   EXPECT_EQ(C.headLabel("num_keys"), 0u);
   EXPECT_EQ(C.headLabel("num_key"), 0u);         // negated

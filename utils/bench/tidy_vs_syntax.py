@@ -60,6 +60,8 @@ def main():
     ap.add_argument("--tidy", default=os.path.join(ROOT, "build", "bin", "vibeguard-tidy"))
     ap.add_argument("--findings")
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--tidy-arg", action="append", default=[],
+                    help="extra vibeguard-tidy argument, e.g. --tidy-arg=-config=...")
     ap.add_argument("--driver-baseline", action="store_true",
                     help="also time the clang-tidy driver alone (one trivial upstream "
                          "check), to split the cost between the driver and the checks")
@@ -74,8 +76,8 @@ def main():
         f = os.path.join(e["directory"], e["file"])
         args = entry_args(e)
         syntax.append((["clang-19", "-fsyntax-only"] + args + [f], e["directory"]))
-        tidy.append(([a.tidy, "--quiet", "-checks=" + a.checks, "--header-filter=.*", f,
-                      "--"] + args, e["directory"]))
+        tidy.append(([a.tidy, "--quiet", "-checks=" + a.checks, "--header-filter=.*"] +
+                     a.tidy_arg + [f, "--"] + args, e["directory"]))
         driver.append(([a.tidy, "--quiet", "-checks=-*,llvm-twine-local", f, "--"] + args,
                        e["directory"]))
 

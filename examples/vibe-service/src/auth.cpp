@@ -32,14 +32,18 @@ bool login(const std::string &name, const std::string &password, std::string &se
   return true;
 }
 
-// MISTAKE (weak password hash): unsalted MD5.
-static std::string md5hex(const std::string &s) {
+// MISTAKE (weak password hash): unsalted MD5, used when users register.
+static std::string hashPassword(const std::string &password) {
   unsigned char d[MD5_DIGEST_LENGTH];
-  MD5(reinterpret_cast<const unsigned char *>(s.data()), s.size(), d);
+  MD5(reinterpret_cast<const unsigned char *>(password.data()), password.size(), d);
   char out[2 * MD5_DIGEST_LENGTH + 1];
   for (int i = 0; i < MD5_DIGEST_LENGTH; ++i)
     snprintf(out + 2 * i, 3, "%02x", d[i]);
   return out;
+}
+
+bool registerUser(const std::string &name, const std::string &password) {
+  return db::addUser(name, hashPassword(password));
 }
 
 // CORRECT: a salted, slow KDF and a constant-time comparison. The stored hash is
@@ -62,7 +66,6 @@ bool loginWithHash(const std::string &name, const std::string &password,
   session = newSessionIdSecure();
   g_sessions[session] = name;
   std::cerr << "user " << name << " logged in\n"; // CORRECT: no secret in the log
-  (void)md5hex;
   return true;
 }
 

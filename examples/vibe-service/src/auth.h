@@ -8,6 +8,7 @@ struct User {
   std::string password_hash; // the correct column, see auth.cpp
 };
 
+bool registerUser(const std::string &name, const std::string &password);
 bool login(const std::string &name, const std::string &password, std::string &session);
 bool loginWithHash(const std::string &name, const std::string &password,
                    std::string &session);

@@ -40,6 +40,18 @@ bool findUser(const std::string &name, User &out) {
   return found;
 }
 
+bool addUser(const std::string &name, const std::string &passwordHash) {
+  sqlite3_stmt *st = nullptr;
+  if (sqlite3_prepare_v2(g_db, "INSERT INTO users(name, password_hash) VALUES(?, ?)", -1,
+                         &st, nullptr) != SQLITE_OK)
+    return false;
+  sqlite3_bind_text(st, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 2, passwordHash.c_str(), -1, SQLITE_TRANSIENT);
+  bool ok = sqlite3_step(st) == SQLITE_DONE;
+  sqlite3_finalize(st);
+  return ok;
+}
+
 static int collect(void *acc, int, char **values, char **) {
   static_cast<std::vector<std::string> *>(acc)->push_back(values[0] ? values[0] : "");
   return 0;

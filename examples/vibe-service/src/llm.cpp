@@ -22,6 +22,9 @@ static std::string post(const nlohmann::json &body, const std::string &key) {
   curl_slist *headers = curl_slist_append(nullptr, "Content-Type: application/json");
   headers = curl_slist_append(headers, auth.c_str());
   curl_easy_setopt(h, CURLOPT_URL, config::LLM_URL);
+  // MISTAKE (TLS verification off): "it failed behind the corporate proxy". The fix is
+  // CURLOPT_CAINFO with the proxy's CA, not turning verification off.
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(h, CURLOPT_POSTFIELDS, payload.c_str());
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, append);

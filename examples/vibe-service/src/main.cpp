@@ -2,6 +2,7 @@
 #include "admin.h"
 #include "auth.h"
 #include "config.h"
+#include "crypto.h"
 #include "db.h"
 #include "llm.h"
 
@@ -37,6 +38,25 @@ int main(int argc, char **argv) {
 
   srv.Post("/notes/summary", [](const httplib::Request &req, httplib::Response &res) {
     res.set_content(llm::summarize(req.body), "text/plain");
+  });
+
+  srv.Post("/register", [](const httplib::Request &req, httplib::Response &res) {
+    bool ok = registerUser(req.get_param_value("user"), req.get_param_value("password"));
+    res.status = ok ? 201 : 409;
+  });
+
+  srv.Post("/notes", [](const httplib::Request &req, httplib::Response &res) {
+    std::string owner = req.get_param_value("owner");
+    db::addNote(owner, crypto::encryptNote(req.body));
+    res.status = 201;
+  });
+
+  srv.Post("/webhooks/billing", [](const httplib::Request &req, httplib::Response &res) {
+    if (!crypto::verifyWebhook(req.body, req.get_header_value("X-Signature"))) {
+      res.status = 401;
+      return;
+    }
+    res.set_content("ok", "text/plain");
   });
 
   srv.Post("/admin/export", [](const httplib::Request &req, httplib::Response &res) {

@@ -3,7 +3,11 @@
 #define VIBEGUARD_AST_EXPRUTIL_H
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace clang {
@@ -35,6 +39,56 @@ bool isStringLike(clang::QualType T);
 
 /// The enumerator or macro name an argument spells (CURLOPT_PASSWORD), or "".
 std::string spelledConstantName(const clang::Expr *E, const clang::ASTContext &Ctx);
+
+/// What an argument spells: its macro or enumerator name, else its string literal's
+/// text, else "". Used to match algorithm selectors (CALG_MD5, "DES-EDE3-CBC").
+std::string argumentSpelling(const clang::Expr *E, const clang::ASTContext &Ctx);
+
+/// The value of an integer constant expression.
+std::optional<uint64_t> integerValue(const clang::Expr *E, const clang::ASTContext &Ctx);
+
+/// The function (or lambda's call operator) whose body contains \p S.
+const clang::FunctionDecl *enclosingFunction(const clang::Stmt &S,
+                                             clang::ASTContext &Ctx);
+
+/// Whether \p E is data fixed at compile time: a string literal, or a variable whose
+/// initializer is a literal or a list of constants and that nothing else writes (const,
+/// or a local whose address no other call in \p Fn receives and that no assignment
+/// changes). \p UseSite is the expression that is allowed to receive it.
+bool isConstantData(const clang::Expr *E, const clang::FunctionDecl *Fn,
+                    const clang::Expr *UseSite, clang::ASTContext &Ctx);
+
+/// A comparison of two values: strcmp/memcmp/... calls, == and != on strings,
+/// a.compare(b), std::equal(first1, last1, first2).
+struct Comparison {
+  const clang::Expr *LHS = nullptr, *RHS = nullptr;
+  std::string How; ///< "strcmp", "==", "compare", "equal"
+};
+std::optional<Comparison> asComparison(const clang::Stmt &S);
+
+/// Whether \p E is NULL, nullptr, 0 or "": comparing with it reveals nothing.
+bool isTrivialOperand(const clang::Expr *E, const clang::ASTContext &Ctx);
+
+/// The stream of `a << b << c` (a), with the operands (b, c) in order.
+const clang::Expr *flattenShiftChain(const clang::CXXOperatorCallExpr *Top,
+                                     llvm::SmallVectorImpl<const clang::Expr *> &Operands);
+
+/// Where to report \p E: the place in the user's file, even when \p E comes from a
+/// macro defined in a system header (SSL_VERIFY_NONE), whose own location clang-tidy
+/// would suppress.
+clang::SourceLocation userLoc(const clang::Expr *E, const clang::ASTContext &Ctx);
+
+/// Calls \p Fn on \p S and every statement below it (pre-order).
+void forEachSubStmt(const clang::Stmt *S,
+                    llvm::function_ref<void(const clang::Stmt &)> Fn);
+
+/// The callee's name of a call, or "".
+llvm::StringRef calleeName(const clang::CallExpr &Call);
+
+/// Whether \p Loc is in a system header or a path containing one of \p Dirs
+/// ("vendor/", "third_party/"), as a whole path component.
+bool isInVendoredCode(clang::SourceLocation Loc, const clang::SourceManager &SM,
+                      llvm::ArrayRef<std::string> Dirs);
 
 } // namespace vibeguard::ast
 

@@ -21,7 +21,19 @@
 
 namespace vibeguard::crypto {
 
-enum class Role : unsigned { None = 0, Key, IV, Salt, Token, Password, MAC, Digest };
+/// What a value is for, by its name. GenericToken is a bare "token": also a lexer's or
+/// a tokenizer's, so rules ask for more context before they count it as a secret.
+enum class Role : unsigned {
+  None = 0,
+  Key,
+  IV,
+  Salt,
+  GenericToken,
+  Token,
+  Password,
+  MAC,
+  Digest
+};
 
 /// The role of the head term of \p Name ("aes_key_buf" -> Key, "key_len" -> None).
 Role classifyRole(llvm::StringRef Name);
@@ -53,7 +65,8 @@ struct WeakAlgorithm {
   bool Always = false;   ///< false: only in a security context (MD5/SHA-1)
   std::string Spelled;   ///< the argument that named it, if one did
 };
-/// \p ArgName(i) spells argument i (a macro/enumerator name or a string literal's
+/// \p Function is the qualified name (C functions have none: "EVP_md5";
+/// "Botan::HashFunction::create"). \p ArgName(i) spells argument i (a macro/enumerator name or a string literal's
 /// text); \p NumArgs bounds it.
 std::optional<WeakAlgorithm>
 findWeakFunction(llvm::StringRef Function, unsigned NumArgs,
@@ -74,6 +87,7 @@ struct KDFGuidance {
   uint64_t PBKDF2Sha1, PBKDF2Sha256, PBKDF2Sha512, PBKDF2Default;
   std::vector<std::pair<uint64_t, uint64_t>> Argon2Acceptable; ///< {t, m KiB}
   unsigned BcryptMinCost;
+  uint64_t ScryptMinN;
   uint64_t SodiumMinOps, SodiumMinMem;
 };
 const KDFGuidance &kdfGuidance();
@@ -81,7 +95,8 @@ const KDFGuidance &kdfGuidance();
 bool isInsecureRandomFunction(llvm::StringRef QualifiedName);
 bool isInsecureRandomEngine(llvm::StringRef QualifiedTemplateName);
 bool isPredictableSource(llvm::StringRef QualifiedName);
-bool isSecureRandomFunction(llvm::StringRef QualifiedName);
+/// Fast digests and checksums (MD5, SHA256, EVP_DigestUpdate, crc32...).
+bool isFastDigest(llvm::StringRef Name);
 /// Functions a login may delegate to instead of comparing passwords itself.
 bool isAuthDelegate(llvm::StringRef Name);
 

@@ -1,0 +1,130 @@
+//===- HandRolledJwtCheck.cpp ----------------------------------------------===//
+#include "HandRolledJwtCheck.h"
+#include "vibeguard/AST/ExprUtil.h"
+#include "vibeguard/Crypto/Crypto.h"
+#include "vibeguard/Support/Identifier.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace vibeguard::crypto;
+
+namespace vibeguard::tidy {
+
+namespace {
+struct Evidence {
+  bool JwtNamed = false, SplitsOnDot = false, Base64Decodes = false, ReadsAlg = false,
+       AcceptsNone = false, ComparesSignature = false, UsesLibrary = false;
+  std::string SignatureCompare;
+};
+
+bool isDot(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *C = dyn_cast<CharacterLiteral>(E))
+    return C->getValue() == '.';
+  if (const StringLiteral *S = ast::stringLiteralOf(E))
+    return S->getCharByteWidth() == 1 && S->getString() == ".";
+  return false;
+}
+
+bool hasWords(StringRef Name, std::initializer_list<StringRef> Wanted) {
+  std::vector<std::string> Words = splitIdentifierWords(Name);
+  return llvm::all_of(Wanted, [&](StringRef W) {
+    return llvm::any_of(Words, [&](const std::string &Have) {
+      return StringRef(Have).starts_with(W);
+    });
+  });
+}
+
+Evidence gather(const FunctionDecl &FD) {
+  Evidence E;
+  E.JwtNamed = hasWords(FD.getName(), {"jwt"}) || hasWords(FD.getName(), {"bearer"});
+  ast::forEachSubStmt(FD.getBody(), [&](const Stmt &S) {
+    if (const auto *SL = dyn_cast<StringLiteral>(&S)) {
+      if (SL->getCharByteWidth() != 1)
+        return;
+      StringRef T = SL->getString();
+      E.ReadsAlg |= T == "alg" || T == "\"alg\"" || T.contains("\"alg\"");
+      E.JwtNamed |= T == "JWT" || T == "HS256" || T == "RS256" || T == "ES256" ||
+                    T.contains("\"typ\"");
+      return;
+    }
+    if (std::optional<ast::Comparison> C = ast::asComparison(S)) {
+      for (const Expr *Side : {C->LHS, C->RHS}) {
+        if (const StringLiteral *L = ast::stringLiteralOf(Side);
+            L && L->getCharByteWidth() == 1 && L->getString().equals_insensitive("none"))
+          E.AcceptsNone = true;
+        if (classifyRole(ast::nameOfValue(Side)) == Role::MAC) {
+          E.ComparesSignature = true;
+          E.SignatureCompare = C->How;
+        }
+      }
+      return;
+    }
+    const auto *CE = dyn_cast<CallExpr>(&S);
+    if (!CE)
+      return;
+    std::string Q;
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      Q = Callee->getQualifiedNameAsString();
+    StringRef Fn = ast::calleeName(*CE);
+    // libjwt, jwt-cpp, cpp-jwt: a maintained library does the work.
+    if (StringRef(Q).starts_with("jwt::") || Fn == "jwt_decode" || Fn == "jwt_decode_2" ||
+        Fn == "jwt_valid_validate" || Fn == "jwt_verify")
+      E.UsesLibrary = true;
+    if (hasWords(Fn, {"base64", "decode"}) || hasWords(Fn, {"b64", "decode"}) ||
+        Fn == "b64decode" || Fn == "EVP_DecodeBlock" || Fn == "EVP_DecodeUpdate" ||
+        Fn == "sodium_base642bin")
+      E.Base64Decodes = true;
+    // s.find('.'), strchr(s, '.'), strtok(s, "."), std::getline(in, part, '.'),
+    // split(token, '.').
+    if (llvm::is_contained({"find", "rfind", "find_first_of", "find_last_of", "strchr",
+                            "strrchr", "strtok", "strtok_r", "getline", "split", "strsep"},
+                           Fn))
+      for (const Expr *Arg : CE->arguments())
+        E.SplitsOnDot |= isDot(Arg);
+  });
+  return E;
+}
+} // namespace
+
+void HandRolledJwtCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
+                                  hasBody(stmt()))
+                         .bind("fn"),
+                     this);
+}
+
+void HandRolledJwtCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!FD->getIdentifier())
+    return;
+  Evidence E = gather(*FD);
+  if (E.UsesLibrary)
+    return;
+  // A JWT: named so, or parsed like one (split on '.', decoded, "alg" read).
+  bool ParsesToken = E.SplitsOnDot && E.Base64Decodes;
+  if (!((E.JwtNamed || E.ReadsAlg) && (ParsesToken || (E.ReadsAlg && E.Base64Decodes))))
+    return;
+  llvm::SmallVector<std::string, 5> Saw;
+  if (E.SplitsOnDot)
+    Saw.push_back("splits on '.'");
+  if (E.Base64Decodes)
+    Saw.push_back("base64-decodes the parts");
+  if (E.ReadsAlg)
+    Saw.push_back("reads \"alg\"");
+  if (E.AcceptsNone)
+    Saw.push_back("handles \"none\"");
+  if (E.ComparesSignature)
+    Saw.push_back("compares the signature with '" + E.SignatureCompare + "'");
+  diag(FD->getLocation(), "function '%0' handles JWTs by hand (%1); use a maintained JWT "
+                          "library (libjwt, jwt-cpp) that pins the algorithm and verifies "
+                          "the signature in constant time")
+      << FD->getName() << llvm::join(Saw, ", ");
+}
+
+} // namespace vibeguard::tidy

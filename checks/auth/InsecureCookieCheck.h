@@ -1,0 +1,28 @@
+//===- InsecureCookieCheck.h - vibeguard-auth-insecure-cookie ---------------===//
+#ifndef VIBEGUARD_CHECKS_AUTH_INSECURECOOKIECHECK_H
+#define VIBEGUARD_CHECKS_AUTH_INSECURECOOKIECHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace vibeguard::tidy {
+
+/// Finds Set-Cookie headers for session-like cookies built without Secure and
+/// HttpOnly: header literals, string concatenations and formats, and header-setting
+/// APIs such as cpp-httplib's Response::set_header.
+class InsecureCookieCheck : public clang::tidy::ClangTidyCheck {
+public:
+  using ClangTidyCheck::ClangTidyCheck;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override { Seen.clear(); }
+
+private:
+  void checkCookie(const clang::Expr *Value, clang::SourceLocation Loc,
+                   clang::ASTContext &Ctx);
+  llvm::DenseSet<const clang::Expr *> Seen;
+};
+
+} // namespace vibeguard::tidy
+
+#endif

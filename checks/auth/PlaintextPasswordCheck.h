@@ -1,0 +1,20 @@
+//===- PlaintextPasswordCheck.h - vibeguard-auth-plaintext-password ---------===//
+#ifndef VIBEGUARD_CHECKS_AUTH_PLAINTEXTPASSWORDCHECK_H
+#define VIBEGUARD_CHECKS_AUTH_PLAINTEXTPASSWORDCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace vibeguard::tidy {
+
+/// Finds passwords compared in plaintext (with a literal or a stored value) and
+/// passwords written to a file, the registry or a database unhashed.
+class PlaintextPasswordCheck : public clang::tidy::ClangTidyCheck {
+public:
+  using ClangTidyCheck::ClangTidyCheck;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+};
+
+} // namespace vibeguard::tidy
+
+#endif

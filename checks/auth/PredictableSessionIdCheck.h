@@ -1,0 +1,20 @@
+//===- PredictableSessionIdCheck.h - vibeguard-auth-predictable-session-id --===//
+#ifndef VIBEGUARD_CHECKS_AUTH_PREDICTABLESESSIONIDCHECK_H
+#define VIBEGUARD_CHECKS_AUTH_PREDICTABLESESSIONIDCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace vibeguard::tidy {
+
+/// Finds session ids, CSRF and reset tokens, API keys and one-time codes made from
+/// rand/random/std::mt19937, the time, the process id, a counter, or a hash of them.
+class PredictableSessionIdCheck : public clang::tidy::ClangTidyCheck {
+public:
+  using ClangTidyCheck::ClangTidyCheck;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+};
+
+} // namespace vibeguard::tidy
+
+#endif

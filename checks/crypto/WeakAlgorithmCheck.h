@@ -1,0 +1,29 @@
+//===- WeakAlgorithmCheck.h - vibeguard-crypto-weak-algorithm ---------------===//
+#ifndef VIBEGUARD_CHECKS_CRYPTO_WEAKALGORITHMCHECK_H
+#define VIBEGUARD_CHECKS_CRYPTO_WEAKALGORITHMCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace vibeguard::tidy {
+
+/// Finds broken or weak algorithms selected through real libraries: OpenSSL, mbedTLS,
+/// Crypto++, Botan, Windows CryptoAPI/CNG, crypt(); short RSA keys; RSA encryption
+/// with PKCS#1 v1.5 padding.
+class WeakAlgorithmCheck : public clang::tidy::ClangTidyCheck {
+public:
+  WeakAlgorithmCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
+      : ClangTidyCheck(Name, Ctx),
+        AuthChecksEnabled(Ctx->isCheckEnabled("vibeguard-auth-weak-password-hash")) {}
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  bool AuthChecksEnabled;
+  void checkCall(const clang::CallExpr &Call, clang::ASTContext &Ctx);
+  void checkType(clang::QualType T, clang::SourceLocation Loc, bool SecurityContext,
+                 clang::ASTContext &Ctx);
+};
+
+} // namespace vibeguard::tidy
+
+#endif

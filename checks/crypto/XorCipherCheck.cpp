@@ -1,0 +1,117 @@
+//===- XorCipherCheck.cpp --------------------------------------------------===//
+#include "XorCipherCheck.h"
+#include "VendoredPaths.h"
+#include "vibeguard/AST/ExprUtil.h"
+#include "vibeguard/Support/Identifier.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace vibeguard::tidy {
+
+namespace {
+/// A buffer element: buf[i], str[i] (operator[]) or *p.
+bool isElement(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<ArraySubscriptExpr>(E))
+    return true;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getOperator() == OO_Subscript;
+  const auto *UO = dyn_cast<UnaryOperator>(E);
+  return UO && UO->getOpcode() == UO_Deref;
+}
+
+/// key[i % n], key[i & 3]: a key that repeats over the data. Masking keys (WebSocket
+/// frames) are protocol, not secrecy: not reported.
+/// The array of key[i % n] or key[i & 3] (a key that repeats over the data), or null.
+/// Masking keys (WebSocket frames) are protocol, not secrecy: not reported.
+const Expr *repeatingKey(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  const Expr *Base = nullptr, *Index = nullptr;
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    Base = AS->getBase(), Index = AS->getIdx();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+           Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    Base = Op->getArg(0), Index = Op->getArg(1);
+  if (!Base)
+    return nullptr;
+  const auto *Idx = dyn_cast<BinaryOperator>(Index->IgnoreParenImpCasts());
+  if (!Idx || (Idx->getOpcode() != BO_Rem && Idx->getOpcode() != BO_And))
+    return nullptr;
+  for (const std::string &W : splitIdentifierWords(ast::nameOfValue(Base)))
+    if (W == "mask" || W == "masking")
+      return nullptr;
+  return Base;
+}
+
+/// The key operand of `elem ^ key` / `elem ^= key`: a non-zero constant or a repeating
+/// key. Returns its description, or "".
+std::string xorKey(const Expr *Key, const ASTContext &Ctx) {
+  if (std::optional<uint64_t> V = ast::integerValue(Key, Ctx)) {
+    if (*V == 0 || *V == 0xff || *V == 0xffffffff || *V == 0xffffffffffffffff)
+      return ""; // no-op or bit inversion, not a key
+    char Buf[32];
+    snprintf(Buf, sizeof Buf, "the constant 0x%llX", (unsigned long long)*V);
+    return Buf;
+  }
+  if (const Expr *Base = repeatingKey(Key)) {
+    std::string Name = ast::nameOfValue(Base);
+    return "the repeating key '" + (Name.empty() ? std::string("?") : Name) + "'";
+  }
+  return "";
+}
+} // namespace
+
+XorCipherCheck::XorCipherCheck(StringRef Name, clang::tidy::ClangTidyContext *Ctx)
+    : ClangTidyCheck(Name, Ctx), Vendored(readVendoredPaths(Options, RawVendored)) {}
+
+void XorCipherCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) {
+  Options.store(O, "VendoredPaths", RawVendored);
+}
+
+void XorCipherCheck::registerMatchers(MatchFinder *Finder) {
+  auto InLoop = hasAncestor(stmt(anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt())));
+  Finder->addMatcher(binaryOperator(unless(isExpansionInSystemHeader()),
+                                    hasAnyOperatorName("^", "^="), InLoop)
+                         .bind("xor"),
+                     this);
+}
+
+void XorCipherCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *X = Result.Nodes.getNodeAs<BinaryOperator>("xor");
+  ASTContext &Ctx = *Result.Context;
+  if (ast::isInVendoredCode(X->getOperatorLoc(), *Result.SourceManager, Vendored))
+    return;
+  const Expr *Data = nullptr, *Key = nullptr;
+  if (X->getOpcode() == BO_XorAssign) {
+    Data = X->getLHS(), Key = X->getRHS();
+  } else {
+    // out[i] = in[i] ^ k: the XOR's result is stored into an element.
+    const auto *Parent = Ctx.getParents(*X).empty()
+                             ? nullptr
+                             : Ctx.getParents(*X)[0].get<Expr>();
+    while (Parent && isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr>(Parent))
+      Parent = Ctx.getParents(*Parent).empty() ? nullptr
+                                               : Ctx.getParents(*Parent)[0].get<Expr>();
+    const auto *Store = dyn_cast_or_null<BinaryOperator>(Parent);
+    if (!Store || Store->getOpcode() != BO_Assign || !isElement(Store->getLHS()))
+      return;
+    Data = X->getLHS(), Key = X->getRHS();
+    if (!isElement(Data))
+      std::swap(Data, Key);
+  }
+  if (!isElement(Data))
+    return;
+  std::string K = xorKey(Key, Ctx);
+  if (K.empty())
+    return;
+  diag(X->getOperatorLoc(), "data is XOR-ed with %0: this is obfuscation, not "
+                            "encryption (known plaintext reveals the key); use AES-GCM "
+                            "or ChaCha20-Poly1305 from a vetted library")
+      << K;
+}
+
+} // namespace vibeguard::tidy

@@ -1,0 +1,25 @@
+//===- XorCipherCheck.h - vibeguard-crypto-xor-cipher -----------------------===//
+#ifndef VIBEGUARD_CHECKS_CRYPTO_XORCIPHERCHECK_H
+#define VIBEGUARD_CHECKS_CRYPTO_XORCIPHERCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace vibeguard::tidy {
+
+/// Finds "encryption" or obfuscation that XORs a buffer with a constant or a
+/// repeating key in a loop.
+class XorCipherCheck : public clang::tidy::ClangTidyCheck {
+public:
+  XorCipherCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  std::string RawVendored;
+  std::vector<std::string> Vendored;
+};
+
+} // namespace vibeguard::tidy
+
+#endif
