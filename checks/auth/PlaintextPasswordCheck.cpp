@@ -44,11 +44,9 @@ bool isConsoleOrLog(const Expr *Stream, const ASTContext &Ctx) {
 void PlaintextPasswordCheck::registerMatchers(MatchFinder *Finder) {
   auto NotInSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(callExpr(NotInSystem).bind("call"), this);
-  // file << name << ":" << password (the outermost `<<` of a chain).
+  // file << name << ":" << password: each `<<` checks its own right operand.
   Finder->addMatcher(
-      cxxOperatorCallExpr(NotInSystem, hasOverloadedOperatorName("<<"),
-                          unless(hasParent(cxxOperatorCallExpr(hasOverloadedOperatorName("<<")))))
-          .bind("stream"),
+      cxxOperatorCallExpr(NotInSystem, hasOverloadedOperatorName("<<")).bind("stream"),
       this);
 }
 
@@ -61,16 +59,13 @@ void PlaintextPasswordCheck::check(const MatchFinder::MatchResult &Result) {
     if (!RD || !RD->getIdentifier() ||
         !(RD->getName() == "basic_ofstream" || RD->getName() == "basic_fstream"))
       return;
-    for (const Expr *Operand : Operands) {
-      std::string Pw = mentionedName(Operand, Role::Password);
-      if (Pw.empty())
-        continue;
-      diag(ast::userLoc(Operand, Ctx),
+    std::string Pw = Op->getNumArgs() == 2 ? mentionedName(Op->getArg(1), Role::Password)
+                                           : std::string();
+    if (!Pw.empty())
+      diag(ast::userLoc(Op->getArg(1), Ctx),
            "password '%0' is written to a file unhashed; store a password hash (Argon2id, "
            "bcrypt, scrypt) instead")
           << Pw;
-      return;
-    }
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");

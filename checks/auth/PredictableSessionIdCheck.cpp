@@ -13,28 +13,36 @@ using namespace vibeguard::crypto;
 namespace vibeguard::tidy {
 
 void PredictableSessionIdCheck::registerMatchers(MatchFinder *Finder) {
-  auto NotInSystem = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(callExpr(NotInSystem).bind("call"), this);
-  // ++g_next_session: a counter kept across calls.
-  Finder->addMatcher(
-      unaryOperator(NotInSystem, hasAnyOperatorName("++", "--"),
-                    hasUnaryOperand(declRefExpr(to(varDecl(hasStaticStorageDuration())))))
-          .bind("counter"),
-      this);
+  // Function bodies, walked top-down with the path to each value (no parent map).
+  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
+                                  hasBody(stmt()), unless(cxxMethodDecl(ofClass(isLambda()))))
+                         .bind("fn"),
+                     this);
 }
 
 void PredictableSessionIdCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   ASTContext &Ctx = *Result.Context;
-  RandomUse Use;
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
-    std::optional<RandomUse> U = findRandomUse(*Call, Ctx, /*IncludePredictable=*/true);
-    if (!U)
+  forEachStmtInFunction(*FD, [&](const Stmt &S, const ValuePath &Path) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      if (std::optional<RandomUse> U = findRandomUse(*Call, Path, /*IncludePredictable=*/true))
+        report(*U, Ctx);
       return;
-    Use = *U;
-  } else if (const auto *Inc = Result.Nodes.getNodeAs<UnaryOperator>("counter")) {
-    Use = followValue(*Inc, "the counter '" + ast::nameOfValue(Inc->getSubExpr()) + "'",
-                      Ctx, /*ThroughDigests=*/true);
-  }
+    }
+    // ++g_next_session: a counter kept across calls.
+    const auto *Inc = dyn_cast<UnaryOperator>(&S);
+    if (!Inc || !Inc->isIncrementDecrementOp())
+      return;
+    const auto *DRE = dyn_cast<DeclRefExpr>(Inc->getSubExpr()->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (VD && VD->hasGlobalStorage())
+      report(followValue(*Inc, "the counter '" + VD->getNameAsString() + "'", Path,
+                         /*ThroughDigests=*/true),
+             Ctx);
+  });
+}
+
+void PredictableSessionIdCheck::report(const RandomUse &Use, ASTContext &Ctx) {
   // A bare "token" made from rand() or the time is an auth token: a lexer's is not
   // random.
   if (Use.Role != Role::Token && Use.Role != Role::GenericToken)

@@ -5,6 +5,10 @@
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace vibeguard::tidy {
+struct RandomUse;
+}
+
+namespace vibeguard::tidy {
 
 /// Finds session ids, CSRF and reset tokens, API keys and one-time codes made from
 /// rand/random/std::mt19937, the time, the process id, a counter, or a hash of them.
@@ -13,6 +17,9 @@ public:
   using ClangTidyCheck::ClangTidyCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  void report(const RandomUse &Use, clang::ASTContext &Ctx);
 };
 
 } // namespace vibeguard::tidy

@@ -56,21 +56,33 @@ bool writesFirstArgument(StringRef Fn) {
 }
 } // namespace
 
-std::optional<RandomUse> findRandomUse(const CallExpr &Call, ASTContext &Ctx,
+void forEachStmtInFunction(const FunctionDecl &FD,
+                           llvm::function_ref<void(const Stmt &, const ValuePath &)> Fn) {
+  llvm::DenseMap<const VarDecl *, const Expr *> RangeVars;
+  ast::forEachStmtWithAncestors(
+      FD.getBody(), [&](const Stmt &S, llvm::ArrayRef<const Stmt *> Ancestors) {
+        if (const auto *For = dyn_cast<CXXForRangeStmt>(&S))
+          if (const VarDecl *V = For->getLoopVariable())
+            RangeVars[V] = For->getRangeInit();
+        Fn(S, ValuePath{&FD, Ancestors, &RangeVars});
+      });
+}
+
+std::optional<RandomUse> findRandomUse(const CallExpr &Call, const ValuePath &Path,
                                        bool IncludePredictable) {
   std::string Src = sourceName(Call, IncludePredictable);
   if (Src.empty())
     return std::nullopt;
-  RandomUse Use = followValue(Call, Src, Ctx, IncludePredictable);
+  RandomUse Use = followValue(Call, Src, Path, IncludePredictable);
   if (Use.Seed)
     return std::nullopt;
   return Use;
 }
 
-RandomUse followValue(const Expr &Source, std::string SourceName, ASTContext &Ctx,
+RandomUse followValue(const Expr &Source, std::string SourceName, const ValuePath &Path,
                       bool ThroughDigests) {
   RandomUse Use{&Source, std::move(SourceName), "", Role::None};
-  const FunctionDecl *Enclosing = ast::enclosingFunction(Source, Ctx);
+  const FunctionDecl *Enclosing = Path.Function;
   auto Receive = [&](const std::string &Name) {
     Use.Receiver = Name;
     Use.Role = classifyRole(Name);
@@ -85,37 +97,27 @@ RandomUse followValue(const Expr &Source, std::string SourceName, ASTContext &Ct
   // `for (auto &b : nonce) b = ...` writes the elements of nonce.
   auto AssignedName = [&](const Expr *LHS) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-          VD && VD->getType()->isReferenceType())
-        for (const DynTypedNode &P : Ctx.getParents(*VD))
-          if (const auto *DS = P.get<DeclStmt>())
-            for (const DynTypedNode &PP : Ctx.getParents(*DS))
-              if (const auto *For = PP.get<CXXForRangeStmt>();
-                  For && For->getLoopVariable() == VD)
-                return ast::nameOfValue(For->getRangeInit());
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()); VD && Path.RangeVars)
+        if (auto It = Path.RangeVars->find(VD); It != Path.RangeVars->end())
+          return ast::nameOfValue(It->second);
     return ast::nameOfValue(LHS);
   };
 
-  DynTypedNode Node = DynTypedNode::create(Source);
   const Stmt *Child = &Source;
-  for (int Depth = 0; Depth < 24; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
+  for (size_t Up = 0; Up < Path.Ancestors.size() && Up < 24; ++Up) {
+    const Stmt *S = Path.Ancestors[Path.Ancestors.size() - 1 - Up];
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit() == Child) {
+          // std::mt19937 gen(time(0)) seeds an engine; its outputs are found where used.
+          if (isInsecureRandomEngine(engineName(VD->getType()))) {
+            Use.Seed = true;
+            return Use;
+          }
+          return Receive(VD->getNameAsString());
+        }
       break;
-    Node = Parents[0];
-    if (const auto *VD = Node.get<VarDecl>()) {
-      // std::mt19937 gen(time(0)) seeds an engine; its outputs are found where used.
-      if (isInsecureRandomEngine(engineName(VD->getType()))) {
-        Use.Seed = true;
-        return Use;
-      }
-      return Receive(VD->getNameAsString());
     }
-    if (const auto *FD = Node.get<FieldDecl>())
-      return Receive(FD->getNameAsString());
-    const auto *S = Node.get<Stmt>();
-    if (!S)
-      break;
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (BO->isAssignmentOp())
         return Receive(AssignedName(BO->getLHS()));
@@ -180,21 +182,34 @@ RandomUse followValue(const Expr &Source, std::string SourceName, ASTContext &Ct
 
 
 void InsecureRandomCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"), this);
+  // Function bodies, walked top-down with the path to each call (no parent map).
+  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
+                                  hasBody(stmt()), unless(cxxMethodDecl(ofClass(isLambda()))))
+                         .bind("fn"),
+                     this);
 }
 
 void InsecureRandomCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  std::optional<RandomUse> Use = findRandomUse(*Call, *Result.Context, false);
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  forEachStmtInFunction(*FD, [&](const Stmt &S, const ValuePath &Path) {
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      checkCall(*Call, Path, *Result.Context);
+  });
+}
+
+void InsecureRandomCheck::checkCall(const CallExpr &CallRef, const ValuePath &Path,
+                                    ASTContext &Ctx) {
+  const CallExpr *Call = &CallRef;
+  std::optional<RandomUse> Use = findRandomUse(*Call, Path, false);
   if (!Use)
     return;
   // Session ids, CSRF and reset tokens, OTPs: vibeguard-auth-predictable-session-id.
-  bool Tokens = !Ctx->isCheckEnabled("vibeguard-auth-predictable-session-id");
+  bool Tokens = !TidyCtx->isCheckEnabled("vibeguard-auth-predictable-session-id");
   if (!(Use->Role == Role::Key || Use->Role == Role::IV || Use->Role == Role::Salt ||
         Use->Role == Role::Password ||
         (Tokens && (Use->Role == Role::Token || Use->Role == Role::GenericToken))))
     return;
-  diag(ast::userLoc(Call, *Result.Context), "'%0' is not a cryptographically secure generator, so the "
+  diag(ast::userLoc(Call, Ctx), "'%0' is not a cryptographically secure generator, so the "
                             "%1 '%2' made from it can be predicted; use RAND_bytes, "
                             "getrandom or randombytes_buf")
       << Use->SourceName << roleName(Use->Role) << Use->Receiver;

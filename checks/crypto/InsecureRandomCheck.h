@@ -3,6 +3,7 @@
 #define VIBEGUARD_CHECKS_CRYPTO_INSECURERANDOMCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
 #include "vibeguard/Crypto/Crypto.h"
 
 namespace vibeguard::tidy {
@@ -17,29 +18,46 @@ struct RandomUse {
   bool ThroughDigest = false; ///< it was hashed on the way
 };
 
-/// Finds the values of insecure random sources (rand, random, drand48, std::mt19937
-/// and other standard engines) or predictable ones (time, clock, getpid) and follows
-/// each to what receives it: a variable, element, field, return value or crypto API
+/// Where a value is: the function being walked, the statements above the value (from
+/// the function body down to its parent), and the range-for loop variables seen so far
+/// (`for (auto &b : nonce)`: b stands for nonce's elements).
+struct ValuePath {
+  const clang::FunctionDecl *Function = nullptr;
+  llvm::ArrayRef<const clang::Stmt *> Ancestors;
+  const llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> *RangeVars = nullptr;
+};
+
+/// Walks every function definition's body once, giving each statement its path.
+/// Lambdas are walked as part of the function that contains them.
+void forEachStmtInFunction(
+    const clang::FunctionDecl &FD,
+    llvm::function_ref<void(const clang::Stmt &, const ValuePath &)> Fn);
+
+/// Finds the value of an insecure random source (rand, random, drand48, std::mt19937
+/// and other standard engines) or a predictable one (time, clock, getpid) and follows
+/// it to what receives it: a variable, element, field, return value or crypto API
 /// argument. Shared with vibeguard-auth-predictable-session-id.
-std::optional<RandomUse> findRandomUse(const clang::CallExpr &Call,
-                                       clang::ASTContext &Ctx, bool IncludePredictable);
+std::optional<RandomUse> findRandomUse(const clang::CallExpr &Call, const ValuePath &Path,
+                                       bool IncludePredictable);
 /// Follows the value of \p Source (named \p SourceName in messages) to what receives
 /// it. Through a fast digest when \p ThroughDigests: a hash of predictable data is
 /// predictable.
 RandomUse followValue(const clang::Expr &Source, std::string SourceName,
-                      clang::ASTContext &Ctx, bool ThroughDigests);
+                      const ValuePath &Path, bool ThroughDigests);
 
 /// Finds keys, IVs, nonces, salts and passwords made from a non-cryptographic random
 /// generator.
 class InsecureRandomCheck : public clang::tidy::ClangTidyCheck {
 public:
   InsecureRandomCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx), Ctx(Ctx) {}
+      : ClangTidyCheck(Name, Ctx), TidyCtx(Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  clang::tidy::ClangTidyContext *Ctx;
+  void checkCall(const clang::CallExpr &Call, const ValuePath &Path,
+                 clang::ASTContext &Ctx);
+  clang::tidy::ClangTidyContext *TidyCtx;
 };
 
 } // namespace vibeguard::tidy

@@ -48,8 +48,16 @@ void TimingUnsafeCompareCheck::check(const MatchFinder::MatchResult &Result) {
 
   // The secret side: a MAC, a token, or a digest in a security context. Passwords are
   // vibeguard-auth-plaintext-password's (comparing them at all is the bigger problem).
-  const FunctionDecl *Fn = ast::enclosingFunction(*E, AC);
-  bool SecurityFn = Fn && Fn->getIdentifier() && hasSecurityContextWord(Fn->getName());
+  // The enclosing function's name decides for generic tokens and digests only; finding
+  // it builds the TU's parent map, so ask only then.
+  std::optional<bool> SecurityFnCache;
+  auto SecurityFn = [&] {
+    if (!SecurityFnCache) {
+      const FunctionDecl *Fn = ast::enclosingFunction(*E, AC);
+      SecurityFnCache = Fn && Fn->getIdentifier() && hasSecurityContextWord(Fn->getName());
+    }
+    return *SecurityFnCache;
+  };
   bool PasswordsElsewhere = Ctx->isCheckEnabled("vibeguard-auth-plaintext-password");
   std::string Secret;
   Role SecretRole = Role::None;
@@ -57,9 +65,9 @@ void TimingUnsafeCompareCheck::check(const MatchFinder::MatchResult &Result) {
     std::string Name = ast::nameOfValue(Side);
     Role R = classifyRole(Name);
     bool Counts = R == Role::MAC || R == Role::Token ||
-                  (R == Role::GenericToken && SecurityFn) ||
+                  (R == Role::GenericToken && SecurityFn()) ||
                   (R == Role::Password && !PasswordsElsewhere) ||
-                  (R == Role::Digest && (hasSecurityContextWord(Name) || SecurityFn));
+                  (R == Role::Digest && (hasSecurityContextWord(Name) || SecurityFn()));
     if (Counts && static_cast<unsigned>(R) > static_cast<unsigned>(SecretRole))
       Secret = Name, SecretRole = R;
   }

@@ -59,19 +59,34 @@ void WeakAlgorithmCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxTemporaryObjectExpr(NotInSystem).bind("temp"), this);
 }
 
-void WeakAlgorithmCheck::checkType(QualType T, SourceLocation Loc, bool SecurityContext,
-                                   ASTContext &Ctx) {
+namespace {
+/// Whether \p D is declared in namespace CryptoPP: the only library whose weak
+/// algorithms are classes. Checked before any name string is built.
+bool inCryptoPP(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (!isa<NamespaceDecl>(NS->getParent()))
+        return NS->getIdentifier() && NS->getName() == "CryptoPP";
+  return false;
+}
+} // namespace
+
+void WeakAlgorithmCheck::checkType(QualType T, SourceLocation Loc, ASTContext &Ctx,
+                                   llvm::function_ref<bool()> SecurityContext) {
   // Walk the type as written: CryptoPP::ECB_Mode<AES>::Encryption is a typedef whose
   // name says ECB; the record it names does not.
   for (int Depth = 0; !T.isNull() && Depth < 8; ++Depth) {
     std::string Name;
-    if (const auto *TT = T->getAs<TypedefType>())
-      Name = TT->getDecl()->getQualifiedNameAsString();
-    else if (const auto *RD = T->getAsCXXRecordDecl())
-      Name = RD->getQualifiedNameAsString();
+    if (const auto *TT = T->getAs<TypedefType>()) {
+      if (inCryptoPP(TT->getDecl()))
+        Name = TT->getDecl()->getQualifiedNameAsString();
+    } else if (const auto *RD = T->getAsCXXRecordDecl()) {
+      if (inCryptoPP(RD))
+        Name = RD->getQualifiedNameAsString();
+    }
     if (!Name.empty())
       if (std::optional<WeakAlgorithm> W = findWeakClass(Name)) {
-        if (W->Always || SecurityContext)
+        if (W->Always || SecurityContext())
           diag(Loc, "'%0' is %1, which %2; %3")
               << Name << W->Algorithm << W->Why << instead(W->Algorithm);
         return;
@@ -88,7 +103,8 @@ void WeakAlgorithmCheck::checkCall(const CallExpr &Call, ASTContext &Ctx) {
   if (!FD || !FD->getIdentifier())
     return;
   StringRef Fn = FD->getName();
-  const FunctionDecl *Enclosing = ast::enclosingFunction(Call, Ctx);
+  // Climbing to the enclosing function builds the TU's parent map: only when needed.
+  auto Enclosing = [&] { return ast::enclosingFunction(Call, Ctx); };
   auto Arg = [&](unsigned I) { return ast::argumentSpelling(Call.getArg(I), Ctx); };
 
   // RSA key sizes.
@@ -115,10 +131,10 @@ void WeakAlgorithmCheck::checkCall(const CallExpr &Call, ASTContext &Ctx) {
       ((Fn == "RSA_public_encrypt" || Fn == "RSA_private_decrypt") &&
        Call.getNumArgs() == 5 && Arg(4) == "RSA_PKCS1_PADDING") ||
       (Fn == "EVP_PKEY_CTX_set_rsa_padding" && Call.getNumArgs() == 2 &&
-       Arg(1) == "RSA_PKCS1_PADDING" && Enclosing && Enclosing->getBody() && [&] {
+       Arg(1) == "RSA_PKCS1_PADDING" && Enclosing() && Enclosing()->getBody() && [&] {
          // Only when this function encrypts or decrypts with the key (PKCS#1 v1.5
          // signatures are fine).
-         llvm::SmallVector<const Stmt *, 32> Work{Enclosing->getBody()};
+         llvm::SmallVector<const Stmt *, 32> Work{Enclosing()->getBody()};
          while (!Work.empty()) {
            const Stmt *S = Work.pop_back_val();
            if (const auto *CE = dyn_cast_or_null<CallExpr>(S))
@@ -157,10 +173,14 @@ void WeakAlgorithmCheck::checkCall(const CallExpr &Call, ASTContext &Ctx) {
     return;
   }
 
-  std::optional<WeakAlgorithm> W =
-      findWeakFunction(FD->getQualifiedNameAsString(), Call.getNumArgs(), Arg);
+  auto [It, New] = Candidates.try_emplace(FD->getCanonicalDecl());
+  if (New)
+    It->second = weakFunctionCandidates(FD->getQualifiedNameAsString());
+  if (It->second.empty())
+    return;
+  std::optional<WeakAlgorithm> W = applyWeakFunction(It->second, Call.getNumArgs(), Arg);
   if (!W || (!W->Always && (isHmacDigestArgument(Call, Ctx) ||
-                            !inSecurityContext(Call, Enclosing))))
+                            !inSecurityContext(Call, Enclosing()))))
     return;
   // MD5(password): vibeguard-auth-weak-password-hash says what matters (a fast digest
   // for a password, where any digest would be wrong).
@@ -186,16 +206,16 @@ void WeakAlgorithmCheck::check(const MatchFinder::MatchResult &Result) {
     const FunctionDecl *Fn = ast::enclosingFunction(S, *Result.Context);
     return Fn && Fn->getIdentifier() && hasSecurityContextWord(Fn->getName());
   };
-  if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var")) {
-    bool Security = hasSecurityContextWord(VD->getName());
-    if (!Security)
-      if (const auto *Fn = dyn_cast<FunctionDecl>(VD->getDeclContext()))
-        Security = Fn->getIdentifier() && hasSecurityContextWord(Fn->getName());
-    return checkType(VD->getType(), VD->getLocation(), Security, *Result.Context);
-  }
+  if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var"))
+    return checkType(VD->getType(), VD->getLocation(), *Result.Context, [&] {
+      if (hasSecurityContextWord(VD->getName()))
+        return true;
+      const auto *Fn = dyn_cast<FunctionDecl>(VD->getDeclContext());
+      return Fn && Fn->getIdentifier() && hasSecurityContextWord(Fn->getName());
+    });
   if (const auto *Temp = Result.Nodes.getNodeAs<CXXTemporaryObjectExpr>("temp"))
-    return checkType(Temp->getType(), Temp->getBeginLoc(), FunctionSaysSecurity(*Temp),
-                     *Result.Context);
+    return checkType(Temp->getType(), Temp->getBeginLoc(), *Result.Context,
+                     [&] { return FunctionSaysSecurity(*Temp); });
 }
 
 } // namespace vibeguard::tidy

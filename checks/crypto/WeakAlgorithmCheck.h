@@ -3,6 +3,7 @@
 #define VIBEGUARD_CHECKS_CRYPTO_WEAKALGORITHMCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace vibeguard::tidy {
 
@@ -19,9 +20,12 @@ public:
 
 private:
   bool AuthChecksEnabled;
+  /// Weak-algorithm rules whose name pattern each callee matches (most match none).
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<unsigned>> Candidates;
   void checkCall(const clang::CallExpr &Call, clang::ASTContext &Ctx);
-  void checkType(clang::QualType T, clang::SourceLocation Loc, bool SecurityContext,
-                 clang::ASTContext &Ctx);
+  /// \p SecurityContext is asked only when the type is a weak algorithm's.
+  void checkType(clang::QualType T, clang::SourceLocation Loc, clang::ASTContext &Ctx,
+                 llvm::function_ref<bool()> SecurityContext);
 };
 
 } // namespace vibeguard::tidy

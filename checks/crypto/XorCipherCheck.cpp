@@ -73,45 +73,50 @@ void XorCipherCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) {
 }
 
 void XorCipherCheck::registerMatchers(MatchFinder *Finder) {
-  auto InLoop = hasAncestor(stmt(anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt())));
-  Finder->addMatcher(binaryOperator(unless(isExpansionInSystemHeader()),
-                                    hasAnyOperatorName("^", "^="), InLoop)
-                         .bind("xor"),
-                     this);
+  // Loops, walked downwards: no parent map is needed to know an XOR is in a loop. One
+  // matcher per loop kind: the finder dispatches by node kind, while a stmt(anyOf())
+  // would be tried on every statement.
+  auto NotInSystem = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(forStmt(NotInSystem).bind("loop"), this);
+  Finder->addMatcher(whileStmt(NotInSystem).bind("loop"), this);
+  Finder->addMatcher(doStmt(NotInSystem).bind("loop"), this);
+  Finder->addMatcher(cxxForRangeStmt(NotInSystem).bind("loop"), this);
 }
 
 void XorCipherCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *X = Result.Nodes.getNodeAs<BinaryOperator>("xor");
+  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
   ASTContext &Ctx = *Result.Context;
-  if (ast::isInVendoredCode(X->getOperatorLoc(), *Result.SourceManager, Vendored))
+  if (ast::isInVendoredCode(Loop->getBeginLoc(), *Result.SourceManager, Vendored))
     return;
-  const Expr *Data = nullptr, *Key = nullptr;
-  if (X->getOpcode() == BO_XorAssign) {
-    Data = X->getLHS(), Key = X->getRHS();
-  } else {
-    // out[i] = in[i] ^ k: the XOR's result is stored into an element.
-    const auto *Parent = Ctx.getParents(*X).empty()
-                             ? nullptr
-                             : Ctx.getParents(*X)[0].get<Expr>();
-    while (Parent && isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr>(Parent))
-      Parent = Ctx.getParents(*Parent).empty() ? nullptr
-                                               : Ctx.getParents(*Parent)[0].get<Expr>();
-    const auto *Store = dyn_cast_or_null<BinaryOperator>(Parent);
-    if (!Store || Store->getOpcode() != BO_Assign || !isElement(Store->getLHS()))
+  ast::forEachSubStmt(Loop, [&](const Stmt &S) {
+    const auto *Assign = dyn_cast<BinaryOperator>(&S);
+    if (!Assign)
       return;
-    Data = X->getLHS(), Key = X->getRHS();
-    if (!isElement(Data))
-      std::swap(Data, Key);
-  }
-  if (!isElement(Data))
-    return;
-  std::string K = xorKey(Key, Ctx);
-  if (K.empty())
-    return;
-  diag(X->getOperatorLoc(), "data is XOR-ed with %0: this is obfuscation, not "
-                            "encryption (known plaintext reveals the key); use AES-GCM "
-                            "or ChaCha20-Poly1305 from a vetted library")
-      << K;
+    const BinaryOperator *X = nullptr;
+    const Expr *Data = nullptr, *Key = nullptr;
+    if (Assign->getOpcode() == BO_XorAssign) {
+      // buf[i] ^= k
+      X = Assign, Data = Assign->getLHS(), Key = Assign->getRHS();
+    } else if (Assign->getOpcode() == BO_Assign && isElement(Assign->getLHS())) {
+      // out[i] = in[i] ^ k: the XOR's result is stored into an element.
+      X = dyn_cast<BinaryOperator>(Assign->getRHS()->IgnoreParenCasts());
+      if (!X || X->getOpcode() != BO_Xor)
+        return;
+      Data = X->getLHS(), Key = X->getRHS();
+      if (!isElement(Data))
+        std::swap(Data, Key);
+    }
+    // A nested loop is walked again from the outer one: report each XOR once.
+    if (!X || !isElement(Data) || !Reported.insert(X).second)
+      return;
+    std::string K = xorKey(Key, Ctx);
+    if (K.empty())
+      return;
+    diag(X->getOperatorLoc(), "data is XOR-ed with %0: this is obfuscation, not "
+                              "encryption (known plaintext reveals the key); use AES-GCM "
+                              "or ChaCha20-Poly1305 from a vetted library")
+        << K;
+  });
 }
 
 } // namespace vibeguard::tidy

@@ -3,6 +3,7 @@
 #define VIBEGUARD_CHECKS_CRYPTO_XORCIPHERCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace vibeguard::tidy {
 
@@ -15,7 +16,10 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
+  void onEndOfTranslationUnit() override { Reported.clear(); }
+
 private:
+  llvm::DenseSet<const clang::BinaryOperator *> Reported;
   std::string RawVendored;
   std::vector<std::string> Vendored;
 };

@@ -163,12 +163,9 @@ void LoggedSecretCheck::registerMatchers(MatchFinder *Finder) {
                               callee(functionDecl()))
                          .bind("call"),
                      this);
-  // Outermost `<<` of a chain only.
+  // Every `<<`: each checks its own right operand (no parent map needed).
   Finder->addMatcher(
-      cxxOperatorCallExpr(NotInSystem, hasOverloadedOperatorName("<<"),
-                          unless(hasParent(cxxOperatorCallExpr(
-                              hasOverloadedOperatorName("<<")))))
-          .bind("shift"),
+      cxxOperatorCallExpr(NotInSystem, hasOverloadedOperatorName("<<")).bind("shift"),
       this);
 }
 
@@ -242,20 +239,19 @@ void LoggedSecretCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Shift = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("shift")) {
-    llvm::SmallVector<const Expr *, 8> Operands;
-    const Expr *Root = ast::flattenShiftChain(Shift, Operands);
+    if (Shift->getNumArgs() != 2 || ast::stringLiteralOf(Shift->getArg(1)))
+      return;
+    llvm::SmallVector<const Expr *, 8> Before;
+    const Expr *Root = ast::flattenShiftChain(Shift, Before);
     std::optional<std::string> Stream = consoleStreamName(Root);
     if (!Stream)
       return;
+    // The operand printed just before this one labels it: `<< "password: " << pw`.
     std::string Label;
-    for (const Expr *Op : Operands) {
-      if (const StringLiteral *SL = ast::stringLiteralOf(Op)) {
+    if (Before.size() >= 2)
+      if (const StringLiteral *SL = ast::stringLiteralOf(Before[Before.size() - 2]))
         Label = ast::literalText(SL);
-        continue;
-      }
-      checkValue(Op, Label, *Stream, Ctx);
-      Label.clear();
-    }
+    checkValue(Shift->getArg(1), Label, *Stream, Ctx);
   }
 }
 

@@ -207,6 +207,21 @@ std::optional<uint64_t> integerValue(const Expr *E, const ASTContext &Ctx) {
 }
 
 const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
+  // A local variable or parameter the statement mentions is declared in the enclosing
+  // function: its DeclContext answers without the parent map, which costs a pass over
+  // the whole translation unit to build.
+  const FunctionDecl *FromLocal = nullptr;
+  forEachSubStmt(&S, [&](const Stmt &Sub) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(&Sub);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (FromLocal || !VD || !(VD->isLocalVarDeclOrParm()))
+      return;
+    const DeclContext *DC = VD->getDeclContext();
+    if (const auto *FD = dyn_cast<FunctionDecl>(DC))
+      FromLocal = FD;
+  });
+  if (FromLocal)
+    return FromLocal;
   DynTypedNodeList Parents = Ctx.getParents(S);
   for (int Depth = 0; !Parents.empty() && Depth < 256; ++Depth) {
     const DynTypedNode &P = Parents[0];
@@ -365,6 +380,28 @@ void forEachSubStmt(const Stmt *S, llvm::function_ref<void(const Stmt &)> Fn) {
     for (const Stmt *Child : Cur->children())
       Work.push_back(Child);
   }
+}
+
+namespace {
+void walkWithAncestors(
+    const Stmt *S, llvm::SmallVectorImpl<const Stmt *> &Stack,
+    llvm::function_ref<void(const Stmt &, llvm::ArrayRef<const Stmt *>)> Fn) {
+  Fn(*S, Stack);
+  Stack.push_back(S);
+  for (const Stmt *Child : S->children())
+    if (Child)
+      walkWithAncestors(Child, Stack, Fn);
+  Stack.pop_back();
+}
+} // namespace
+
+void forEachStmtWithAncestors(
+    const Stmt *Root,
+    llvm::function_ref<void(const Stmt &, llvm::ArrayRef<const Stmt *>)> Fn) {
+  if (!Root)
+    return;
+  llvm::SmallVector<const Stmt *, 64> Stack;
+  walkWithAncestors(Root, Stack, Fn);
 }
 
 llvm::StringRef calleeName(const CallExpr &Call) {

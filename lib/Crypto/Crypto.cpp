@@ -10,6 +10,7 @@
 #include "llvm/Support/ErrorHandling.h"
 #include <memory>
 #include <re2/re2.h>
+#include <re2/set.h>
 
 using namespace vibeguard;
 using namespace vibeguard::crypto;
@@ -182,6 +183,8 @@ public:
   std::vector<Fingerprint> Fingerprints;
   std::vector<FingerprintString> Strings;
   std::vector<CompiledWeakRule> WeakFunctions, WeakClasses;
+  /// All WeakFunctions patterns as one set: one match finds the candidate rules.
+  std::unique_ptr<re2::RE2::Set> WeakFunctionSet;
   llvm::StringMap<KeyParameters> KeyParams;
   KDFGuidance KDF;
   llvm::StringSet<> RandomFunctions, RandomEngines, Predictable, AuthDelegates,
@@ -212,8 +215,17 @@ private:
       ContextWords.addTerm(W, 1);
     Fingerprints = std::move(F.Fingerprints);
     Strings = std::move(F.Strings);
-    for (WeakRule &W : F.WeakAlgorithms)
+    WeakFunctionSet = std::make_unique<re2::RE2::Set>(re2::RE2::DefaultOptions,
+                                                      re2::RE2::ANCHOR_BOTH);
+    for (WeakRule &W : F.WeakAlgorithms) {
+      std::string Err;
+      if (WeakFunctionSet->Add(W.Match, &Err) < 0)
+        llvm::report_fatal_error(llvm::Twine("vibeguard: crypto.yaml: bad regex '") +
+                                 W.Match + "': " + Err);
       WeakFunctions.push_back(compile(std::move(W)));
+    }
+    if (!WeakFunctionSet->Compile())
+      llvm::report_fatal_error("vibeguard: crypto.yaml: weak-algorithms do not compile");
     for (WeakRule &W : F.WeakClasses)
       WeakClasses.push_back(compile(std::move(W)));
     for (KeyParamEntry &E : F.KeyParams)
@@ -321,6 +333,23 @@ llvm::StringRef crypto::matchFingerprintString(llvm::StringRef Text) {
 }
 
 namespace {
+/// Checks rule \p C (whose pattern matched) against the call's arguments.
+std::optional<WeakAlgorithm>
+applyWeakRule(const CompiledWeakRule &C, unsigned NumArgs,
+              llvm::function_ref<std::string(unsigned)> ArgName) {
+  const WeakRule &W = C.Rule;
+  if (W.Arg == -2)
+    return WeakAlgorithm{W.Algorithm, W.Why, W.Always, ""};
+  for (unsigned I = 0; I != NumArgs; ++I) {
+    if (W.Arg >= 0 && unsigned(W.Arg) != I)
+      continue;
+    std::string Spelled = ArgName(I);
+    if (!Spelled.empty() && llvm::is_contained(W.Names, Spelled))
+      return WeakAlgorithm{W.Algorithm, W.Why, W.Always, Spelled};
+  }
+  return std::nullopt;
+}
+
 std::optional<WeakAlgorithm>
 findWeak(const std::vector<CompiledWeakRule> &Rules, llvm::StringRef Name,
          unsigned NumArgs, llvm::function_ref<std::string(unsigned)> ArgName) {
@@ -343,10 +372,27 @@ findWeak(const std::vector<CompiledWeakRule> &Rules, llvm::StringRef Name,
 }
 } // namespace
 
+std::vector<unsigned> crypto::weakFunctionCandidates(llvm::StringRef Function) {
+  std::vector<int> Hits;
+  CryptoModel::get().WeakFunctionSet->Match(
+      re2::StringPiece(Function.data(), Function.size()), &Hits);
+  std::sort(Hits.begin(), Hits.end());
+  return std::vector<unsigned>(Hits.begin(), Hits.end());
+}
+
+std::optional<WeakAlgorithm>
+crypto::applyWeakFunction(llvm::ArrayRef<unsigned> Candidates, unsigned NumArgs,
+                          llvm::function_ref<std::string(unsigned)> ArgName) {
+  for (unsigned I : Candidates)
+    if (auto W = applyWeakRule(CryptoModel::get().WeakFunctions[I], NumArgs, ArgName))
+      return W;
+  return std::nullopt;
+}
+
 std::optional<WeakAlgorithm>
 crypto::findWeakFunction(llvm::StringRef Function, unsigned NumArgs,
                          llvm::function_ref<std::string(unsigned)> ArgName) {
-  return findWeak(CryptoModel::get().WeakFunctions, Function, NumArgs, ArgName);
+  return applyWeakFunction(weakFunctionCandidates(Function), NumArgs, ArgName);
 }
 
 std::optional<WeakAlgorithm> crypto::findWeakClass(llvm::StringRef QualifiedName) {

@@ -82,6 +82,14 @@ clang::SourceLocation userLoc(const clang::Expr *E, const clang::ASTContext &Ctx
 void forEachSubStmt(const clang::Stmt *S,
                     llvm::function_ref<void(const clang::Stmt &)> Fn);
 
+/// Calls \p Fn on every statement below \p Root (pre-order) with the statements
+/// between Root and it (Ancestors.back() is its parent). Checks that follow values
+/// upwards use this instead of the AST context's parent map, which costs a pass over
+/// the whole translation unit to build.
+void forEachStmtWithAncestors(
+    const clang::Stmt *Root,
+    llvm::function_ref<void(const clang::Stmt &, llvm::ArrayRef<const clang::Stmt *>)> Fn);
+
 /// The callee's name of a call, or "".
 llvm::StringRef calleeName(const clang::CallExpr &Call);
 

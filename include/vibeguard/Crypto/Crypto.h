@@ -71,6 +71,13 @@ struct WeakAlgorithm {
 std::optional<WeakAlgorithm>
 findWeakFunction(llvm::StringRef Function, unsigned NumArgs,
                  llvm::function_ref<std::string(unsigned)> ArgName);
+/// The two halves of findWeakFunction, for callers that see one function many times:
+/// the rules whose name pattern \p Function matches (cache it per function), then the
+/// first of them whose argument condition the call meets.
+std::vector<unsigned> weakFunctionCandidates(llvm::StringRef Function);
+std::optional<WeakAlgorithm>
+applyWeakFunction(llvm::ArrayRef<unsigned> Candidates, unsigned NumArgs,
+                  llvm::function_ref<std::string(unsigned)> ArgName);
 /// A weak algorithm class (Crypto++: CryptoPP::Weak1::MD5, CryptoPP::ECB_Mode<...>).
 std::optional<WeakAlgorithm> findWeakClass(llvm::StringRef QualifiedName);
 
