@@ -53,6 +53,13 @@ Evidence gather(const FunctionDecl &FD) {
                     T.contains("\"typ\"");
       return;
     }
+    // header["alg"] == "none" on a JSON value: not a string comparison, still "none".
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+        Op && (Op->getOperator() == OO_EqualEqual || Op->getOperator() == OO_ExclaimEqual))
+      for (const Expr *Arg : Op->arguments())
+        if (const StringLiteral *L = ast::stringLiteralOf(Arg);
+            L && L->getCharByteWidth() == 1 && L->getString().equals_insensitive("none"))
+          E.AcceptsNone = true;
     if (std::optional<ast::Comparison> C = ast::asComparison(S)) {
       for (const Expr *Side : {C->LHS, C->RHS}) {
         if (const StringLiteral *L = ast::stringLiteralOf(Side);

@@ -83,8 +83,14 @@ void InsecureCookieCheck::checkCookie(const Expr *Value, SourceLocation Loc,
   StringRef AfterValue = Sep == StringRef::npos ? "" : Attributes.drop_front(Sep);
   if (AfterValue.contains('\x01') || (Sep == StringRef::npos && Unknown > 1))
     return;
-  std::string Lower = AfterValue.lower();
-  auto Has = [&](StringRef A) { return StringRef(Lower).contains(A); };
+  // Attribute names, not substrings: "Path=/secure" is no Secure flag.
+  llvm::SmallVector<StringRef, 8> Attrs;
+  AfterValue.split(Attrs, ';');
+  auto Has = [&](StringRef A) {
+    return llvm::any_of(Attrs, [&](StringRef Attr) {
+      return Attr.split('=').first.trim().equals_insensitive(A);
+    });
+  };
   llvm::SmallVector<StringRef, 3> Missing;
   if (!Has("secure"))
     Missing.push_back("Secure");

@@ -80,6 +80,17 @@ void WeakPasswordHashCheck::check(const MatchFinder::MatchResult &Result) {
           << Fn;
     return;
   }
+  // argon2*_hash_raw/_encoded(t, m, p, pwd, pwdlen, salt, saltlen, ...) without a salt.
+  if (Fn.starts_with("argon2") && (Fn.ends_with("_hash_raw") || Fn.ends_with("_hash_encoded")) &&
+      N >= 7) {
+    if (ast::isTrivialOperand(Call->getArg(5), Ctx) ||
+        ast::integerValue(Call->getArg(6), Ctx) == 0u)
+      diag(ast::userLoc(Call, Ctx), "'%0' is called without a salt, so equal passwords "
+                                    "hash equally and one precomputed table cracks "
+                                    "them all; use a random salt of 16 bytes")
+          << Fn;
+    return;
+  }
   // crypt() with a fixed salt in the setting string.
   if ((Fn == "crypt" || Fn == "crypt_r" || Fn == "crypt_rn" || Fn == "crypt_ra") && N >= 2)
     if (const StringLiteral *Setting = ast::stringLiteralOf(Call->getArg(1))) {

@@ -11,7 +11,7 @@ std::string base64url_decode(const std::string &in);
 std::string hmac_sha256(const std::string &key, const std::string &data);
 
 bool verify_jwt(const std::string &token, const std::string &key) {
-// CHECK-MESSAGES: :[[@LINE-1]]:6: warning: function 'verify_jwt' handles JWTs by hand (splits on '.', base64-decodes the parts, reads "alg", compares the signature with '=='); use a maintained JWT library (libjwt, jwt-cpp) that pins the algorithm and verifies the signature in constant time
+// CHECK-MESSAGES: :[[@LINE-1]]:6: warning: function 'verify_jwt' handles JWTs by hand (splits on '.', base64-decodes the parts, reads "alg", handles "none", compares the signature with '=='); use a maintained JWT library (libjwt, jwt-cpp) that pins the algorithm and verifies the signature in constant time
   size_t a = token.find('.'), b = token.rfind('.');
   std::string header = base64url_decode(token.substr(0, a));
   std::string payload = base64url_decode(token.substr(a + 1, b - a - 1));

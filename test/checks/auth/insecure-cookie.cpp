@@ -12,6 +12,11 @@ void handlers(httplib::Response &res, const std::string &session, const std::str
   res.set_header("Set-Cookie", "sid=" + session + "; Secure; HttpOnly");
 }
 
+void path_is_not_a_flag(httplib::Response &res, const std::string &session) {
+  res.set_header("Set-Cookie", "session=" + session + "; Path=/secure; HttpOnly");
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: session cookie 'session' is set without Secure, SameSite: it can be sent over plain HTTP; add 'Secure; SameSite=Lax'
+}
+
 void cgi(char *buf, size_t n, const char *sid) {
   snprintf(buf, n, "Set-Cookie: PHPSESSID=%s; Path=/\r\n", sid);
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: session cookie 'PHPSESSID' is set without Secure, HttpOnly, SameSite: it can be sent over plain HTTP and read by injected scripts; add 'Secure; HttpOnly; SameSite=Lax'

@@ -52,5 +52,11 @@ bool safe(const User &u, const std::string &password, const std::string &hash,
   fprintf(stderr, "user %s\n", u.name.c_str()); // a log, and no password
   fprintf(fp, "%s\n", u.password_hash.c_str()); // a hash may be stored
   sqlite3_bind_text(st, 2, u.password_hash.c_str(), -1, SQLITE_TRANSIENT);
+  fprintf(fp, "%zu\n", u.password.size());      // its length is not the password
   return a && b && c && d;
+}
+
+// Registration: the password and its confirmation, both fresh input.
+bool passwords_match(const std::string &password, const std::string &confirm_password) {
+  return password == confirm_password;
 }

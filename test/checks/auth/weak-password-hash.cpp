@@ -42,6 +42,11 @@ void no_salt(const char *password, unsigned char *out) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'PKCS5_PBKDF2_HMAC' is called without a salt, so equal passwords hash equally and one precomputed table cracks them all; use a random salt of 16 bytes
 }
 
+void argon_no_salt(const char *password, unsigned char *out) {
+  argon2id_hash_raw(3, 65536, 1, password, strlen(password), nullptr, 0, out, 32);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'argon2id_hash_raw' is called without a salt, so equal passwords hash equally and one precomputed table cracks them all; use a random salt of 16 bytes
+}
+
 void fixed_salt(const char *password) {
   crypt(password, "$6$fixedsalt$");
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: crypt() is given a constant salt ('fixe...'), so equal passwords hash equally; generate the setting with crypt_gensalt()
