@@ -2,6 +2,7 @@
 #include "TimingUnsafeCompareCheck.h"
 #include "vibeguard/AST/ExprUtil.h"
 #include "vibeguard/Crypto/Crypto.h"
+#include "vibeguard/Support/Identifier.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -54,7 +55,13 @@ void TimingUnsafeCompareCheck::check(const MatchFinder::MatchResult &Result) {
   auto SecurityFn = [&] {
     if (!SecurityFnCache) {
       const FunctionDecl *Fn = ast::enclosingFunction(*E, AC);
-      SecurityFnCache = Fn && Fn->getIdentifier() && hasSecurityContextWord(Fn->getName());
+      // "consumeToken" is a parser's: the word that makes a bare token suspicious
+      // cannot be the only evidence that the function handles secrets.
+      SecurityFnCache = false;
+      if (Fn && Fn->getIdentifier())
+        for (const std::string &W : splitIdentifierWords(Fn->getName()))
+          if (W != "token" && W != "tokens" && hasSecurityContextWord(W))
+            SecurityFnCache = true;
     }
     return *SecurityFnCache;
   };

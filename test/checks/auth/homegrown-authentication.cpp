@@ -1,5 +1,6 @@
 // RUN: %check_clang_tidy %s vibeguard-auth-homegrown-authentication %t
 
+#include <argon2.h>
 #include <cstring>
 #include <security/pam_appl.h>
 #include <sodium.h>
@@ -43,6 +44,11 @@ static bool verify_password(const User &u, const std::string &password) {
 bool sign_in(const std::string &name, const std::string &password) {
   User u;
   return find_user(name, u) && verify_password(u, password); // delegates through a helper
+}
+
+bool authenticate_argon2(const User &u, const std::string &password) {
+  return argon2id_verify(u.password_hash.c_str(), password.data(), password.size()) ==
+         ARGON2_OK;
 }
 
 bool check_password_policy(const std::string &password) {  // not authentication

@@ -59,3 +59,8 @@ bool authenticate_request(const char *token, const char *expected) {
   return strcmp(token, expected) == 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: token 'token' is compared with 'strcmp', which returns at the first difference and leaks it through timing; use CRYPTO_memcmp
 }
+// A parser's consumeToken(): "token" alone does not make the function security code.
+bool consumeToken(const std::string &token, const std::string &input) { return input == token; }
+// verify_token(): "verify" does.
+bool verify_token(const char *token, const char *expected) { return strcmp(token, expected) == 0; }
+// CHECK-MESSAGES: :[[@LINE-1]]:69: warning: token 'token' is compared with 'strcmp', which returns at the first difference and leaks it through timing; use CRYPTO_memcmp
