@@ -30,3 +30,11 @@ config.substitutions.append(("%mingw_flags",
 if os.path.exists("/usr/lib/llvm-14/bin/clang-tidy"):
     config.available_features.add("clang-tidy-14")
     config.substitutions.append(("%clang_tidy_14", "/usr/lib/llvm-14/bin/clang-tidy"))
+
+# The official SARIF validator, installed by utils/setup.sh (npm, pinned).
+config.substitutions.append(("%sarif_validator", os.path.join(
+    config.vibeguard_src_root, ".cache", "npm", "node_modules", "@microsoft",
+    "sarif-multitool-linux", "Sarif.Multitool")))
+config.environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
+config.substitutions.append(("%exitcode", "python3 " + os.path.join(
+    config.vibeguard_src_root, "test", "tools", "Inputs", "exitcode.py")))

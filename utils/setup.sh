@@ -35,3 +35,20 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The official SARIF validator (tests of vibeguard scan), pinned, from the npm registry.
+root=$(cd "$(dirname "$0")/.." && pwd)
+sarif_dir=$root/.cache/npm
+sarif_tool=$sarif_dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [[ ! -x $sarif_tool ]]; then
+  if ! command -v npm >/dev/null; then
+    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  echo "vibeguard setup: installing @microsoft/sarif-multitool-linux@5.7.0"
+  mkdir -p "$sarif_dir"
+  npm install --prefix "$sarif_dir" --no-audit --no-fund --silent \
+    @microsoft/sarif-multitool-linux@5.7.0 >/dev/null
+  chmod +x "$sarif_tool"
+fi

@@ -1,5 +1,6 @@
 //===- VibeGuard.cpp - The vibeguard command line ---------------------------===//
 //
+//   vibeguard scan     [options] BUILD_DIR|compile_commands.json
 //   vibeguard rules    [--format text|json] [--family F] [--catalog FILE]
 //   vibeguard controls [--format text|json] [--theme T] [--catalog FILE]
 //   vibeguard --version | --help
@@ -7,6 +8,7 @@
 // Exit codes: 0 success, 2 usage or configuration error.
 //
 //===----------------------------------------------------------------------===//
+#include "Scan.h"
 #include "vibeguard/Catalog/Catalog.h"
 #include "vibeguard/Config.h"
 
@@ -23,6 +25,8 @@ constexpr int ExitUsage = 2;
 const char *const Usage = R"(usage: vibeguard <command> [options]
 
 commands:
+  scan       run every rule over a compile database (SARIF, JSON or text); see
+             'vibeguard scan --help'
   rules      list the rule catalog: id, severity, CWE, OWASP, ISO/IEC 27001:2022 controls
   controls   list ISO/IEC 27001:2022 Annex A controls and the rules giving evidence for each
 
@@ -230,6 +234,8 @@ int main(int argc, const char **argv) {
                  << VIBEGUARD_CLANG_VERSION << ")\n";
     return 0;
   }
+  if (Command == "scan")
+    return runScan(llvm::ArrayRef(argv + 2, argc - 2));
   if (Command != "rules" && Command != "controls")
     return usageError("unknown command '" + Command + "'");
 

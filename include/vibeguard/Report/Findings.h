@@ -1,0 +1,62 @@
+//===- Findings.h - The scan result model and its SARIF form -----------------===//
+#ifndef VIBEGUARD_REPORT_FINDINGS_H
+#define VIBEGUARD_REPORT_FINDINGS_H
+
+#include "vibeguard/Catalog/Catalog.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace vibeguard::report {
+
+struct Location {
+  std::string File; ///< absolute
+  unsigned Line = 0, Column = 0;
+  std::string Message;
+};
+
+struct Finding {
+  std::string Rule;
+  std::string Message;
+  Location Where;
+  std::vector<Location> Notes;
+  /// Stable across line shifts and checkouts: rule, path relative to the source root,
+  /// the source line's text (whitespace folded) and its occurrence number.
+  std::string Fingerprint;
+};
+
+/// A TU the scan could not analyse, and why.
+struct Failure {
+  std::string File;
+  std::string Reason;
+};
+
+struct ScanResult {
+  std::string SourceRoot; ///< absolute; SARIF URIs are relative to it
+  /// Where the rule pages live: "<base><family>/<name>.md" is each rule's helpUri.
+  std::string DocsBaseUri;
+  std::vector<Finding> Findings;
+  std::vector<Failure> Failures;
+  std::vector<std::string> Skipped;
+  unsigned TranslationUnits = 0;
+};
+
+/// Sorts findings, drops duplicates (a header's finding seen from several TUs) and
+/// computes fingerprints. Deterministic: the same input gives the same output.
+void finalize(ScanResult &R);
+
+/// SARIF 2.1.0: rules from the catalog (helpUri, CWE tags, security-severity),
+/// taxonomies for CWE, OWASP and ISO/IEC 27001:2022 with rule relationships, results
+/// with partialFingerprints, URIs relative to %SRCROOT%, failed TUs and skipped entries
+/// as toolExecutionNotifications.
+std::string toSarif(const ScanResult &R, const Catalog &C);
+/// The findings as plain JSON, and as clang-style text lines.
+std::string toJSON(const ScanResult &R);
+std::string toText(const ScanResult &R);
+
+/// \p File relative to \p Root with '/' separators (unchanged when outside it).
+std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
+
+} // namespace vibeguard::report
+
+#endif

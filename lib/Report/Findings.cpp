@@ -1,0 +1,351 @@
+//===- Findings.cpp - Ordering, fingerprints and the SARIF/JSON/text forms ----===//
+#include "vibeguard/Report/Findings.h"
+#include "vibeguard/Config.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
+#include <map>
+#include <set>
+
+using namespace vibeguard;
+using namespace vibeguard::report;
+
+std::string report::relativePath(llvm::StringRef File, llvm::StringRef Root) {
+  llvm::SmallString<256> R(Root);
+  if (!R.empty() && !llvm::sys::path::is_separator(R.back()))
+    R += '/';
+  llvm::StringRef F = File;
+  if (!R.empty() && F.starts_with(R))
+    F = F.drop_front(R.size());
+  std::string Out = F.str();
+  std::replace(Out.begin(), Out.end(), '\\', '/');
+  return Out;
+}
+
+namespace {
+/// The text of line \p Line of \p File, whitespace folded ("" if unreadable).
+std::string lineText(llvm::StringRef File, unsigned Line) {
+  static llvm::StringMap<std::vector<std::string>> Cache;
+  auto It = Cache.find(File);
+  if (It == Cache.end()) {
+    std::vector<std::string> Lines;
+    if (auto Buf = llvm::MemoryBuffer::getFile(File)) {
+      llvm::SmallVector<llvm::StringRef, 0> Parts;
+      (*Buf)->getBuffer().split(Parts, '\n');
+      for (llvm::StringRef P : Parts)
+        Lines.push_back(P.str());
+    }
+    It = Cache.insert({File, std::move(Lines)}).first;
+  }
+  if (Line == 0 || Line > It->second.size())
+    return "";
+  llvm::SmallVector<llvm::StringRef, 8> Words;
+  llvm::SplitString(It->second[Line - 1], Words);
+  return llvm::join(Words, " ");
+}
+
+auto sortKey(const Finding &F, llvm::StringRef Root) {
+  return std::make_tuple(relativePath(F.Where.File, Root), F.Where.Line, F.Where.Column,
+                         F.Rule, F.Message);
+}
+} // namespace
+
+void report::finalize(ScanResult &R) {
+  std::sort(R.Findings.begin(), R.Findings.end(), [&](const Finding &A, const Finding &B) {
+    return sortKey(A, R.SourceRoot) < sortKey(B, R.SourceRoot);
+  });
+  R.Findings.erase(std::unique(R.Findings.begin(), R.Findings.end(),
+                               [&](const Finding &A, const Finding &B) {
+                                 return sortKey(A, R.SourceRoot) == sortKey(B, R.SourceRoot);
+                               }),
+                   R.Findings.end());
+  // The n-th finding of a rule on the same text in the same file: stable when lines
+  // move, distinct when the same line appears twice.
+  std::map<std::string, unsigned> Occurrence;
+  for (Finding &F : R.Findings) {
+    std::string Base = F.Rule + '\0' + relativePath(F.Where.File, R.SourceRoot) + '\0' +
+                       lineText(F.Where.File, F.Where.Line);
+    unsigned N = Occurrence[Base]++;
+    std::string Key = Base + '\0' + std::to_string(N);
+    auto Hash = llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key));
+    F.Fingerprint = llvm::toHex(llvm::ArrayRef(Hash).take_front(16), /*LowerCase=*/true);
+  }
+  std::sort(R.Failures.begin(), R.Failures.end(), [](const Failure &A, const Failure &B) {
+    return std::tie(A.File, A.Reason) < std::tie(B.File, B.Reason);
+  });
+}
+
+namespace {
+llvm::StringRef sarifLevel(llvm::StringRef Severity) {
+  if (Severity == "critical" || Severity == "high")
+    return "error";
+  if (Severity == "medium")
+    return "warning";
+  return "note";
+}
+
+llvm::json::Object text(const llvm::Twine &T) { return llvm::json::Object{{"text", T.str()}}; }
+
+llvm::json::Object physicalLocation(const Location &L, llvm::StringRef Root) {
+  llvm::json::Object Region{{"startLine", L.Line}};
+  if (L.Column)
+    Region["startColumn"] = L.Column;
+  return llvm::json::Object{
+      {"artifactLocation",
+       llvm::json::Object{{"uri", relativePath(L.File, Root)}, {"uriBaseId", "SRCROOT"}}},
+      {"region", std::move(Region)}};
+}
+
+std::string fileUri(llvm::StringRef Dir) {
+  std::string U = "file://" + Dir.str();
+  if (!U.empty() && U.back() != '/')
+    U += '/';
+  return U;
+}
+
+/// The taxonomies rules relate to: CWE, OWASP Top 10:2021 and LLM 2025, ISO/IEC
+/// 27001:2022 Annex A. Taxa are those the rules name, in a fixed order.
+struct Taxonomies {
+  std::vector<std::string> CWE, Owasp, Iso;
+  std::map<std::string, std::string> IsoTitles;
+};
+} // namespace
+
+std::string report::toSarif(const ScanResult &R, const Catalog &C) {
+  // Rules that appear, plus every catalog rule (code scanning lists rules that ran).
+  const std::vector<Rule> &Rules = C.rules();
+  std::map<std::string, size_t> RuleIndex;
+  for (size_t I = 0; I != Rules.size(); ++I)
+    RuleIndex[Rules[I].Id] = I;
+
+  Taxonomies Tax;
+  std::set<std::string> CWE, Owasp, Iso;
+  for (const Rule &Ru : Rules) {
+    for (unsigned N : Ru.CWE)
+      CWE.insert(std::to_string(N));
+    for (const std::string &O : Ru.Owasp)
+      Owasp.insert(O);
+    for (const std::string &O : Ru.OwaspLLM)
+      Owasp.insert(O);
+    for (const auto *Refs : {&Ru.PrimaryControls, &Ru.RelatedControls})
+      for (const ControlRef &Ref : *Refs)
+        Iso.insert(Ref.Control);
+  }
+  Tax.CWE.assign(CWE.begin(), CWE.end());
+  std::sort(Tax.CWE.begin(), Tax.CWE.end(), [](const std::string &A, const std::string &B) {
+    return std::stoul(A) < std::stoul(B);
+  });
+  Tax.Owasp.assign(Owasp.begin(), Owasp.end());
+  for (const Control &Ctl : C.controls()) // Annex A order
+    if (Iso.count(Ctl.Id))
+      Tax.Iso.push_back(Ctl.Id), Tax.IsoTitles[Ctl.Id] = Ctl.Title;
+  auto IndexOf = [](const std::vector<std::string> &V, const std::string &X) {
+    return static_cast<int64_t>(std::find(V.begin(), V.end(), X) - V.begin());
+  };
+
+  llvm::json::Array RuleObjs;
+  for (const Rule &Ru : Rules) {
+    llvm::json::Array Tags{"security"};
+    llvm::json::Array Rel;
+    for (unsigned N : Ru.CWE) {
+      std::string Id = std::to_string(N);
+      Tags.push_back("external/cwe/cwe-" + Id);
+      Rel.push_back(llvm::json::Object{
+          {"target", llvm::json::Object{{"id", Id},
+                                        {"index", IndexOf(Tax.CWE, Id)},
+                                        {"toolComponent", llvm::json::Object{{"name", "CWE"},
+                                                                             {"index", 0}}}}},
+          {"kinds", llvm::json::Array{"superset"}}});
+    }
+    for (const std::string *O : [&] {
+           std::vector<const std::string *> V;
+           for (const std::string &S : Ru.Owasp)
+             V.push_back(&S);
+           for (const std::string &S : Ru.OwaspLLM)
+             V.push_back(&S);
+           return V;
+         }())
+      Rel.push_back(llvm::json::Object{
+          {"target", llvm::json::Object{{"id", *O},
+                                        {"index", IndexOf(Tax.Owasp, *O)},
+                                        {"toolComponent", llvm::json::Object{{"name", "OWASP"},
+                                                                             {"index", 1}}}}},
+          {"kinds", llvm::json::Array{"superset"}}});
+    for (const auto *Refs : {&Ru.PrimaryControls, &Ru.RelatedControls})
+      for (const ControlRef &Ref : *Refs)
+        Rel.push_back(llvm::json::Object{
+            {"target",
+             llvm::json::Object{{"id", Ref.Control},
+                                {"index", IndexOf(Tax.Iso, Ref.Control)},
+                                {"toolComponent", llvm::json::Object{{"name", "ISO27001"},
+                                                                     {"index", 2}}}}},
+            {"kinds", llvm::json::Array{Refs == &Ru.PrimaryControls ? "superset"
+                                                                     : "relevant"}},
+            {"properties", llvm::json::Object{{"rationale", Ref.Rationale}}}});
+    llvm::StringRef Short = llvm::StringRef(Ru.Id).drop_front(strlen("vibeguard-"));
+    Short.consume_front(Ru.Family + "-");
+    std::string HelpUri =
+        R.DocsBaseUri + Ru.Family + "/" + Short.str() + ".md";
+    RuleObjs.push_back(llvm::json::Object{
+        {"id", Ru.Id},
+        {"name", Ru.Title},
+        {"shortDescription", text(Ru.Title)},
+        {"fullDescription", text(Ru.Summary)},
+        {"help", llvm::json::Object{{"text", Ru.Remediation},
+                                    {"markdown", "**" + Ru.Title + "**\n\n" + Ru.Summary +
+                                                     "\n\n" + Ru.Remediation}}},
+        {"helpUri", HelpUri},
+        {"defaultConfiguration", llvm::json::Object{{"level", sarifLevel(Ru.Severity)}}},
+        {"properties", llvm::json::Object{{"tags", std::move(Tags)},
+                                          {"security-severity", Ru.securitySeverity()},
+                                          {"precision", Ru.Precision},
+                                          {"problem.severity", sarifLevel(Ru.Severity) == "note"
+                                                                   ? "recommendation"
+                                                                   : sarifLevel(Ru.Severity)}}},
+        {"relationships", std::move(Rel)}});
+  }
+
+  auto Taxa = [](const std::vector<std::string> &Ids, auto Name) {
+    llvm::json::Array A;
+    for (const std::string &Id : Ids)
+      A.push_back(llvm::json::Object{{"id", Id}, {"name", Name(Id)}});
+    return A;
+  };
+  llvm::json::Array Taxonomies{
+      llvm::json::Object{
+          {"name", "CWE"},
+          {"organization", "MITRE"},
+          {"informationUri", "https://cwe.mitre.org/"},
+          {"shortDescription", text("The MITRE Common Weakness Enumeration")},
+          {"taxa", Taxa(Tax.CWE, [](const std::string &Id) { return "CWE-" + Id; })}},
+      llvm::json::Object{
+          {"name", "OWASP"},
+          {"organization", "OWASP Foundation"},
+          {"informationUri", "https://owasp.org/Top10/"},
+          {"shortDescription",
+           text("OWASP Top 10:2021 and OWASP Top 10 for LLM Applications 2025")},
+          {"taxa", Taxa(Tax.Owasp, [](const std::string &Id) { return Id; })}},
+      llvm::json::Object{
+          {"name", "ISO27001"},
+          {"organization", "ISO/IEC"},
+          {"informationUri", "https://www.iso.org/standard/27001"},
+          {"shortDescription", text("ISO/IEC 27001:2022 Annex A information security controls")},
+          {"taxa", Taxa(Tax.Iso, [&](const std::string &Id) {
+             return Id + " " + Tax.IsoTitles[Id];
+           })}}};
+
+  llvm::json::Array Results;
+  for (const Finding &F : R.Findings) {
+    auto It = RuleIndex.find(F.Rule);
+    if (It == RuleIndex.end())
+      continue; // a check without a catalog entry is a build error; be safe
+    const Rule &Ru = Rules[It->second];
+    llvm::json::Array Related;
+    int64_t Id = 1;
+    for (const Location &N : F.Notes)
+      Related.push_back(llvm::json::Object{{"id", Id++},
+                                           {"physicalLocation", physicalLocation(N, R.SourceRoot)},
+                                           {"message", text(N.Message)}});
+    llvm::json::Object Res{
+        {"ruleId", F.Rule},
+        {"ruleIndex", static_cast<int64_t>(It->second)},
+        {"level", sarifLevel(Ru.Severity)},
+        {"message", text(F.Message)},
+        {"locations",
+         llvm::json::Array{llvm::json::Object{
+             {"physicalLocation", physicalLocation(F.Where, R.SourceRoot)}}}},
+        {"partialFingerprints", llvm::json::Object{{"vibeguard/v1", F.Fingerprint}}}};
+    if (!Related.empty())
+      Res["relatedLocations"] = std::move(Related);
+    Results.push_back(std::move(Res));
+  }
+
+  llvm::json::Array Notifications;
+  for (const Failure &F : R.Failures)
+    Notifications.push_back(llvm::json::Object{
+        {"level", "error"},
+        {"message", text("could not analyse " + relativePath(F.File, R.SourceRoot) + ": " +
+                         F.Reason)},
+        {"locations", llvm::json::Array{llvm::json::Object{
+                          {"physicalLocation",
+                           llvm::json::Object{{"artifactLocation",
+                                               llvm::json::Object{
+                                                   {"uri", relativePath(F.File, R.SourceRoot)},
+                                                   {"uriBaseId", "SRCROOT"}}}}}}}}});
+  for (const std::string &S : R.Skipped)
+    Notifications.push_back(llvm::json::Object{
+        {"level", "warning"}, {"message", text("skipped compile command " + S)}});
+
+  llvm::json::Object Invocation{{"executionSuccessful", R.Failures.empty()}};
+  if (!Notifications.empty())
+    Invocation["toolExecutionNotifications"] = std::move(Notifications);
+
+  llvm::json::Object Run{
+      {"tool",
+       llvm::json::Object{
+           {"driver",
+            llvm::json::Object{
+                {"name", "vibeguard"},
+                {"semanticVersion", VIBEGUARD_VERSION},
+                {"version", VIBEGUARD_VERSION},
+                {"informationUri", R.DocsBaseUri},
+                {"rules", std::move(RuleObjs)},
+                {"supportedTaxonomies",
+                 llvm::json::Array{llvm::json::Object{{"name", "CWE"}, {"index", 0}},
+                                   llvm::json::Object{{"name", "OWASP"}, {"index", 1}},
+                                   llvm::json::Object{{"name", "ISO27001"}, {"index", 2}}}}}}}},
+      {"taxonomies", std::move(Taxonomies)},
+      {"originalUriBaseIds",
+       llvm::json::Object{{"SRCROOT", llvm::json::Object{{"uri", fileUri(R.SourceRoot)}}}}},
+      {"invocations", llvm::json::Array{std::move(Invocation)}},
+      {"results", std::move(Results)}};
+  llvm::json::Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                         {"version", "2.1.0"},
+                         {"runs", llvm::json::Array{std::move(Run)}}};
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Log))) << "\n";
+  return Out;
+}
+
+std::string report::toJSON(const ScanResult &R) {
+  llvm::json::Array Findings;
+  for (const Finding &F : R.Findings)
+    Findings.push_back(llvm::json::Object{{"rule", F.Rule},
+                                          {"message", F.Message},
+                                          {"file", relativePath(F.Where.File, R.SourceRoot)},
+                                          {"line", F.Where.Line},
+                                          {"column", F.Where.Column},
+                                          {"fingerprint", F.Fingerprint}});
+  llvm::json::Array Failures;
+  for (const Failure &F : R.Failures)
+    Failures.push_back(llvm::json::Object{{"file", relativePath(F.File, R.SourceRoot)},
+                                          {"reason", F.Reason}});
+  llvm::json::Object O{{"translationUnits", R.TranslationUnits},
+                       {"findings", std::move(Findings)},
+                       {"failures", std::move(Failures)}};
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(O))) << "\n";
+  return Out;
+}
+
+std::string report::toText(const ScanResult &R) {
+  std::string Out;
+  for (const Finding &F : R.Findings) {
+    Out += relativePath(F.Where.File, R.SourceRoot) + ":" + std::to_string(F.Where.Line) +
+           ":" + std::to_string(F.Where.Column) + ": warning: " + F.Message + " [" + F.Rule +
+           "]\n";
+    for (const Location &N : F.Notes)
+      Out += relativePath(N.File, R.SourceRoot) + ":" + std::to_string(N.Line) + ":" +
+             std::to_string(N.Column) + ": note: " + N.Message + "\n";
+  }
+  for (const Failure &F : R.Failures)
+    Out += relativePath(F.File, R.SourceRoot) + ": error: could not analyse: " + F.Reason +
+           "\n";
+  return Out;
+}

@@ -1,0 +1,2 @@
+#pragma once
+#define SMTP_PASSWORD "smtp-Pa55-2024"

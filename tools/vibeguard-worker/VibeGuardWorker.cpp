@@ -1,0 +1,187 @@
+//===- VibeGuardWorker.cpp - Analyse one translation unit for vibeguard scan ---===//
+//
+//   vibeguard-worker --job JOB.json --out RESULT.json [--checks GLOB]
+//
+// JOB.json is one normalised compile command: {"directory", "file", "arguments"}.
+// The worker parses the TU once and runs the vibeguard checks in-process through
+// clang-tidy's library, exactly as vibeguard-tidy does: .clang-tidy files in the tree
+// choose the checks (intersected with --checks) and set their options, and NOLINT is
+// honoured. It writes RESULT.json atomically:
+//   {"file", "status": "ok" | "compile-errors", "compileErrors": [...],
+//    "findings": [{"rule", "message", "file", "line", "column", "notes": [...]}]}
+// One process per TU: a crash, an assertion or a hang stays in the worker, and the
+// scanner reports it.
+//
+//===----------------------------------------------------------------------===//
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace {
+int fail(const llvm::Twine &Msg) {
+  llvm::errs() << "vibeguard-worker: error: " << Msg << "\n";
+  return 2;
+}
+
+/// The single compile command of the job, for the file it names.
+class SingleCommandDatabase : public tooling::CompilationDatabase {
+public:
+  explicit SingleCommandDatabase(tooling::CompileCommand C) : Command(std::move(C)) {}
+  std::vector<tooling::CompileCommand> getCompileCommands(StringRef File) const override {
+    return {Command};
+  }
+  std::vector<std::string> getAllFiles() const override { return {Command.Filename}; }
+
+private:
+  tooling::CompileCommand Command;
+};
+
+/// Every registered check whose name starts with "vibeguard-".
+std::vector<std::string> vibeguardCheckNames() {
+  ClangTidyCheckFactories Factories;
+  for (const auto &E : ClangTidyModuleRegistry::entries())
+    E.instantiate()->addCheckFactories(Factories);
+  std::vector<std::string> Names;
+  for (const auto &F : Factories)
+    if (F.getKey().starts_with("vibeguard-"))
+      Names.push_back(F.getKey().str());
+  std::sort(Names.begin(), Names.end());
+  return Names;
+}
+
+/// 1-based line and column of \p Offset in \p Path (contents cached).
+std::pair<unsigned, unsigned> lineColumn(StringRef Path, unsigned Offset) {
+  static llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Files;
+  auto &Buf = Files[Path];
+  if (!Buf) {
+    auto B = llvm::MemoryBuffer::getFile(Path);
+    if (!B)
+      return {0, 0};
+    Buf = std::move(*B);
+  }
+  StringRef Text = Buf->getBuffer().take_front(Offset);
+  unsigned Line = Text.count('\n') + 1;
+  size_t LastNL = Text.rfind('\n');
+  unsigned Col = LastNL == StringRef::npos ? Text.size() + 1 : Text.size() - LastNL;
+  return {Line, Col};
+}
+
+llvm::json::Object location(const tooling::DiagnosticMessage &M) {
+  auto [Line, Col] = lineColumn(M.FilePath, M.FileOffset);
+  return llvm::json::Object{{"message", M.Message}, {"file", M.FilePath},
+                            {"line", Line}, {"column", Col}};
+}
+} // namespace
+
+int main(int argc, const char **argv) {
+  std::string JobPath, OutPath, ChecksGlob = "vibeguard-*";
+  for (int I = 1; I < argc; ++I) {
+    StringRef A = argv[I];
+    auto Next = [&](std::string &To) {
+      if (I + 1 >= argc)
+        return false;
+      To = argv[++I];
+      return true;
+    };
+    if ((A == "--job" && Next(JobPath)) || (A == "--out" && Next(OutPath)) ||
+        (A == "--checks" && Next(ChecksGlob)))
+      continue;
+    return fail("unknown or incomplete option '" + A + "'");
+  }
+  if (JobPath.empty() || OutPath.empty())
+    return fail("usage: vibeguard-worker --job JOB.json --out RESULT.json [--checks GLOB]");
+
+  auto JobText = llvm::MemoryBuffer::getFile(JobPath);
+  if (!JobText)
+    return fail(JobPath + ": cannot read: " + JobText.getError().message());
+  auto Job = llvm::json::parse((*JobText)->getBuffer());
+  if (!Job)
+    return fail(JobPath + ": " + llvm::toString(Job.takeError()));
+  const llvm::json::Object *O = Job->getAsObject();
+  const llvm::json::Array *Args = O ? O->getArray("arguments") : nullptr;
+  std::optional<StringRef> Dir = O ? O->getString("directory") : std::nullopt;
+  std::optional<StringRef> File = O ? O->getString("file") : std::nullopt;
+  if (!Args || !Dir || !File)
+    return fail(JobPath + ": needs \"directory\", \"file\" and \"arguments\"");
+  std::vector<std::string> CommandLine;
+  for (const llvm::json::Value &V : *Args)
+    if (std::optional<StringRef> S = V.getAsString())
+      CommandLine.push_back(S->str());
+
+  // Which vibeguard checks run: those the file's .clang-tidy enables (all of them when
+  // it says nothing about vibeguard) that --checks also selects.
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  Defaults.Checks = "-*,vibeguard-*";
+  auto FS = llvm::vfs::getRealFileSystem();
+  FileOptionsProvider Probe(ClangTidyGlobalOptions(), Defaults, ClangTidyOptions(), FS);
+  ClangTidyOptions FileOpts = Probe.getOptions(*File);
+  CachedGlobList FromFile(FileOpts.Checks.value_or("-*,vibeguard-*"));
+  CachedGlobList FromUser(ChecksGlob);
+  std::string Enabled = "-*";
+  for (const std::string &Name : vibeguardCheckNames())
+    if (FromUser.contains(Name) &&
+        (FromFile.contains(Name) ||
+         StringRef(FileOpts.Checks.value_or("")).find("vibeguard") == StringRef::npos))
+      Enabled += "," + Name;
+  ClangTidyOptions Override;
+  Override.Checks = Enabled;
+  Override.HeaderFilterRegex = ".*"; // the scanner decides which files it reports
+  Override.SystemHeaders = false;
+
+  ClangTidyContext Context(std::make_unique<FileOptionsProvider>(
+      ClangTidyGlobalOptions(), Defaults, Override, FS));
+  SingleCommandDatabase DB(tooling::CompileCommand(*Dir, *File, CommandLine, ""));
+  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(FS);
+  std::vector<ClangTidyError> Errors =
+      runClangTidy(Context, DB, {File->str()}, BaseFS, /*ApplyAnyFix=*/false);
+
+  llvm::json::Array Findings, CompileErrors;
+  for (const ClangTidyError &E : Errors) {
+    if (StringRef(E.DiagnosticName).starts_with("clang-diagnostic-")) {
+      if (E.DiagLevel == tooling::Diagnostic::Error)
+        CompileErrors.push_back(location(E.Message));
+      continue;
+    }
+    if (!StringRef(E.DiagnosticName).starts_with("vibeguard-") || E.Message.FilePath.empty())
+      continue;
+    llvm::json::Object F = location(E.Message);
+    F["rule"] = E.DiagnosticName;
+    llvm::json::Array Notes;
+    for (const tooling::DiagnosticMessage &N : E.Notes)
+      if (!N.FilePath.empty())
+        Notes.push_back(location(N));
+    F["notes"] = std::move(Notes);
+    Findings.push_back(std::move(F));
+  }
+  llvm::json::Object Result{
+      {"file", *File},
+      {"status", CompileErrors.empty() ? "ok" : "compile-errors"},
+      {"compileErrors", std::move(CompileErrors)},
+      {"findings", std::move(Findings)}};
+
+  // Atomically: a result file exists only when it is complete.
+  std::string Tmp = OutPath + ".tmp";
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Tmp, EC);
+    if (EC)
+      return fail(Tmp + ": cannot write: " + EC.message());
+    Out << llvm::json::Value(std::move(Result)) << "\n";
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Tmp, OutPath))
+    return fail(OutPath + ": cannot write: " + EC.message());
+  return 0;
+}

@@ -1,0 +1,431 @@
+//===- Scan.cpp - vibeguard scan: every rule over a compile database ----------===//
+//
+// One vibeguard-worker process per translation unit (at most -j at a time): a crash,
+// an assertion or a hang stays in its worker, is listed with its reason, and the scan
+// goes on. Results merge into one deterministic SARIF, JSON or text report.
+//
+// Exit codes: 0 no findings at or above --fail-on and every TU analysed; 1 findings at
+// or above --fail-on; 2 usage, configuration or input error (nothing written); 3 some
+// TUs could not be analysed (and no finding reached the threshold).
+//
+//===----------------------------------------------------------------------===//
+#include "Scan.h"
+#include "vibeguard/Config.h"
+#include "vibeguard/Report/Findings.h"
+#include "vibeguard/Scan/CompileDatabase.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/Threading.h"
+#include <chrono>
+#include <csignal>
+#include <thread>
+
+using namespace vibeguard;
+using namespace vibeguard::report;
+
+namespace {
+constexpr int ExitFindings = 1, ExitUsage = 2, ExitFailedTUs = 3;
+
+const char *const ScanUsage = R"(usage: vibeguard scan [options] BUILD_DIR|compile_commands.json
+
+options:
+  -p PATH                build directory or compile_commands.json (or give it last)
+  --format sarif|json|text   output format (default: sarif)
+  -o FILE                write the report here (default: standard output)
+  -j N                   parallel workers (default: all cores)
+  --checks GLOB          clang-tidy style check globs (default: vibeguard-*)
+  --source-root DIR      paths in the report are relative to it (default: .)
+  --include GLOB         only files matching (relative to the source root); repeatable
+  --exclude GLOB         skip files matching; repeatable
+  --timeout SECONDS      per-TU time limit (default: 300)
+  --baseline SARIF       report and fail only on findings not in this earlier scan
+  --fail-on LEVEL        critical|high|medium|low|none: exit 1 at or above (default: low)
+  --docs-base-uri URI    where rule pages live (default: this installation's docs/checks/)
+
+exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error,
+            3 some translation units could not be analysed
+)";
+
+int usageError(const llvm::Twine &Msg) {
+  llvm::errs() << "vibeguard: error: " << Msg << " (see 'vibeguard scan --help')\n";
+  return ExitUsage;
+}
+
+struct ScanOptions {
+  std::string Database, Format = "sarif", Output, Checks = "vibeguard-*", SourceRoot = ".",
+              Baseline, FailOn = "low", DocsBaseUri;
+  unsigned Jobs = 0, Timeout = 300;
+  std::vector<std::string> Include, Exclude;
+};
+
+int severityRank(llvm::StringRef S) {
+  return llvm::StringSwitch<int>(S)
+      .Case("critical", 4)
+      .Case("high", 3)
+      .Case("medium", 2)
+      .Case("low", 1)
+      .Case("none", 100)
+      .Default(-1);
+}
+
+/// Fingerprints of an earlier scan's results (partialFingerprints "vibeguard/v1").
+llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return llvm::createStringError(Buf.getError(), "%s: cannot read: %s",
+                                   Path.str().c_str(), Buf.getError().message().c_str());
+  auto Json = llvm::json::parse((*Buf)->getBuffer());
+  if (!Json)
+    return llvm::createStringError(std::errc::invalid_argument, "%s: invalid JSON: %s",
+                                   Path.str().c_str(),
+                                   llvm::toString(Json.takeError()).c_str());
+  const llvm::json::Object *Log = Json->getAsObject();
+  const llvm::json::Array *Runs = Log ? Log->getArray("runs") : nullptr;
+  if (!Runs)
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "%s: not a SARIF log (no \"runs\" array)",
+                                   Path.str().c_str());
+  llvm::StringSet<> Prints;
+  for (const llvm::json::Value &Run : *Runs) {
+    const llvm::json::Object *R = Run.getAsObject();
+    const llvm::json::Array *Results = R ? R->getArray("results") : nullptr;
+    if (!Results)
+      continue;
+    for (const llvm::json::Value &Res : *Results)
+      if (const llvm::json::Object *O = Res.getAsObject())
+        if (const llvm::json::Object *FP = O->getObject("partialFingerprints"))
+          if (std::optional<llvm::StringRef> V = FP->getString("vibeguard/v1"))
+            Prints.insert(*V);
+  }
+  return std::move(Prints);
+}
+
+/// Reads a worker's result file into \p R; false if it is missing or malformed.
+bool readResult(llvm::StringRef Path, ScanResult &R, std::string &CompileError) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return false;
+  auto Json = llvm::json::parse((*Buf)->getBuffer());
+  if (!Json)
+    return false;
+  const llvm::json::Object *O = Json->getAsObject();
+  const llvm::json::Array *Findings = O ? O->getArray("findings") : nullptr;
+  if (!Findings)
+    return false;
+  auto Loc = [](const llvm::json::Object &L) {
+    return Location{L.getString("file").value_or("").str(),
+                    static_cast<unsigned>(L.getInteger("line").value_or(0)),
+                    static_cast<unsigned>(L.getInteger("column").value_or(0)),
+                    L.getString("message").value_or("").str()};
+  };
+  for (const llvm::json::Value &V : *Findings) {
+    const llvm::json::Object *F = V.getAsObject();
+    if (!F)
+      continue;
+    Finding Out{F->getString("rule").value_or("").str(),
+                F->getString("message").value_or("").str(), Loc(*F), {}, ""};
+    if (const llvm::json::Array *Notes = F->getArray("notes"))
+      for (const llvm::json::Value &N : *Notes)
+        if (const llvm::json::Object *NO = N.getAsObject())
+          Out.Notes.push_back(Loc(*NO));
+    R.Findings.push_back(std::move(Out));
+  }
+  if (const llvm::json::Array *Errors = O->getArray("compileErrors"); Errors && !Errors->empty())
+    if (const llvm::json::Object *E = (*Errors)[0].getAsObject())
+      CompileError = (llvm::Twine(E->getString("message").value_or("")) + " (line " +
+                      llvm::Twine(E->getInteger("line").value_or(0)) + ")")
+                         .str();
+  return true;
+}
+
+/// The last non-empty line of a worker's log, for a failure's reason.
+std::string lastLine(llvm::StringRef Log) {
+  auto Buf = llvm::MemoryBuffer::getFile(Log);
+  if (!Buf)
+    return "";
+  llvm::StringRef T = (*Buf)->getBuffer().rtrim();
+  return T.substr(T.rfind('\n') + 1).trim().str();
+}
+
+bool writeAtomically(llvm::StringRef Path, llvm::StringRef Text, std::string &Err) {
+  std::string Tmp = (Path + ".tmp").str();
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Tmp, EC);
+    if (EC) {
+      Err = Tmp + ": cannot write: " + EC.message();
+      return false;
+    }
+    Out << Text;
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
+    Err = Path.str() + ": cannot write: " + EC.message();
+    return false;
+  }
+  return true;
+}
+} // namespace
+
+int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
+  ScanOptions O;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (A == "--help" || A == "-h") {
+      llvm::outs() << ScanUsage;
+      return 0;
+    }
+    llvm::StringRef Name = A, Value;
+    bool Inline = A.starts_with("--") && A.contains('=');
+    if (Inline)
+      std::tie(Name, Value) = A.split('=');
+    auto Take = [&](std::string &To) {
+      if (!Inline) {
+        if (I + 1 >= Args.size())
+          return false;
+        Value = Args[++I];
+      }
+      To = Value.str();
+      return true;
+    };
+    std::string Tmp;
+    if (Name == "-p" || Name == "--format" || Name == "-o" || Name == "--checks" ||
+        Name == "--source-root" || Name == "--baseline" || Name == "--fail-on" ||
+        Name == "--docs-base-uri" || Name == "-j" || Name == "--timeout" ||
+        Name == "--include" || Name == "--exclude") {
+      if (!Take(Tmp))
+        return usageError("option '" + Name + "' needs a value");
+      if (Name == "-p")
+        O.Database = Tmp;
+      else if (Name == "--format")
+        O.Format = Tmp;
+      else if (Name == "-o")
+        O.Output = Tmp;
+      else if (Name == "--checks")
+        O.Checks = Tmp;
+      else if (Name == "--source-root")
+        O.SourceRoot = Tmp;
+      else if (Name == "--baseline")
+        O.Baseline = Tmp;
+      else if (Name == "--fail-on")
+        O.FailOn = Tmp;
+      else if (Name == "--docs-base-uri")
+        O.DocsBaseUri = Tmp;
+      else if (Name == "--include")
+        O.Include.push_back(Tmp);
+      else if (Name == "--exclude")
+        O.Exclude.push_back(Tmp);
+      else if (llvm::StringRef(Tmp).getAsInteger(10, Name == "-j" ? O.Jobs : O.Timeout) ||
+               (Name == "--timeout" && O.Timeout == 0))
+        return usageError("option '" + Name + "' needs a positive number, not '" + Tmp + "'");
+      continue;
+    }
+    if (A.starts_with("-"))
+      return usageError("unknown option '" + A + "' for 'vibeguard scan'");
+    if (!O.Database.empty())
+      return usageError("more than one compile database given");
+    O.Database = A.str();
+  }
+  if (O.Database.empty())
+    return usageError("no compile database given");
+  if (O.Format != "sarif" && O.Format != "json" && O.Format != "text")
+    return usageError("unknown format '" + O.Format + "'; use sarif, json or text");
+  int Threshold = severityRank(O.FailOn);
+  if (Threshold < 0)
+    return usageError("unknown --fail-on level '" + O.FailOn + "'");
+  std::vector<llvm::GlobPattern> Includes, Excludes;
+  for (auto [From, To] : {std::pair{&O.Include, &Includes}, std::pair{&O.Exclude, &Excludes}})
+    for (const std::string &G : *From) {
+      auto P = llvm::GlobPattern::create(G);
+      if (!P)
+        return usageError("bad glob '" + G + "': " + llvm::toString(P.takeError()));
+      To->push_back(std::move(*P));
+    }
+
+  auto DB = scan::loadCompileDatabase(O.Database);
+  if (!DB) {
+    llvm::errs() << "vibeguard: error: " << llvm::toString(DB.takeError()) << "\n";
+    return ExitUsage;
+  }
+  llvm::StringSet<> Baseline;
+  if (!O.Baseline.empty()) {
+    auto B = readBaseline(O.Baseline);
+    if (!B) {
+      llvm::errs() << "vibeguard: error: " << llvm::toString(B.takeError()) << "\n";
+      return ExitUsage;
+    }
+    Baseline = std::move(*B);
+  }
+
+  ScanResult Result;
+  llvm::SmallString<256> Root(O.SourceRoot);
+  llvm::sys::fs::make_absolute(Root);
+  llvm::sys::path::remove_dots(Root, true);
+  Result.SourceRoot = std::string(Root);
+  Result.DocsBaseUri = O.DocsBaseUri.empty()
+                           ? "file://" VIBEGUARD_SOURCE_DIR "/docs/checks/"
+                           : O.DocsBaseUri;
+  if (!llvm::StringRef(Result.DocsBaseUri).ends_with("/"))
+    Result.DocsBaseUri += "/";
+  Result.Skipped = DB->Skipped;
+
+  std::vector<scan::CompileEntry> Work;
+  for (scan::CompileEntry &E : DB->Entries) {
+    std::string Rel = relativePath(E.File, Result.SourceRoot);
+    if (!Includes.empty() && llvm::none_of(Includes, [&](auto &G) { return G.match(Rel); }))
+      continue;
+    if (llvm::any_of(Excludes, [&](auto &G) { return G.match(Rel); }))
+      continue;
+    Work.push_back(E);
+  }
+  Result.TranslationUnits = Work.size();
+
+  // Workers live beside this binary.
+  std::string Self = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  llvm::SmallString<256> Worker(llvm::sys::path::parent_path(Self));
+  llvm::sys::path::append(Worker, "vibeguard-worker");
+  if (!llvm::sys::fs::can_execute(Worker)) {
+    llvm::errs() << "vibeguard: error: " << Worker << ": worker not found\n";
+    return ExitUsage;
+  }
+  llvm::SmallString<128> Tmp;
+  if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("vibeguard-scan", Tmp)) {
+    llvm::errs() << "vibeguard: error: cannot create a work directory: " << EC.message() << "\n";
+    return ExitUsage;
+  }
+
+  unsigned Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  struct Running {
+    llvm::sys::ProcessInfo PI;
+    size_t Index;
+    std::chrono::steady_clock::time_point Start;
+  };
+  std::vector<Running> Active;
+  size_t Next = 0, Done = 0;
+  bool Tty = llvm::sys::Process::StandardErrIsDisplayed();
+  auto Paths = [&](size_t I, llvm::StringRef Ext) {
+    llvm::SmallString<256> P(Tmp);
+    llvm::sys::path::append(P, std::to_string(I) + Ext);
+    return std::string(P);
+  };
+  auto Finish = [&](const Running &R, int Code, const std::string &Msg, bool TimedOut) {
+    const scan::CompileEntry &E = Work[R.Index];
+    std::string CompileError;
+    if (TimedOut)
+      Result.Failures.push_back({E.File, "timed out after " + std::to_string(O.Timeout) + " s"});
+    else if (Code != 0)
+      Result.Failures.push_back(
+          {E.File, (Code < 0 ? "worker crashed" + (Msg.empty() ? "" : ": " + Msg)
+                             : "worker exited with " + std::to_string(Code)) +
+                       (lastLine(Paths(R.Index, ".log")).empty()
+                            ? ""
+                            : " (" + lastLine(Paths(R.Index, ".log")) + ")")});
+    else if (!readResult(Paths(R.Index, ".result.json"), Result, CompileError))
+      Result.Failures.push_back({E.File, "worker wrote no result"});
+    else if (!CompileError.empty())
+      Result.Failures.push_back({E.File, "does not compile: " + CompileError});
+    ++Done;
+    if (Tty)
+      llvm::errs() << "\rvibeguard: " << Done << "/" << Work.size() << " TUs, "
+                   << Result.Findings.size() << " findings";
+    else if (Work.size() >= 10 && Done % std::max<size_t>(1, Work.size() / 10) == 0)
+      llvm::errs() << "vibeguard: " << Done << "/" << Work.size() << " TUs, "
+                   << Result.Findings.size() << " findings\n";
+  };
+
+  while (Next < Work.size() || !Active.empty()) {
+    while (Active.size() < Jobs && Next < Work.size()) {
+      const scan::CompileEntry &E = Work[Next];
+      llvm::json::Array A;
+      for (const std::string &S : E.Arguments)
+        A.push_back(S);
+      std::string Job = Paths(Next, ".job.json"), Err;
+      if (!writeAtomically(Job,
+                           llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
+                                                    {"directory", E.Directory},
+                                                    {"file", E.File},
+                                                    {"arguments", std::move(A)}}))
+                               .str(),
+                           Err)) {
+        llvm::errs() << "vibeguard: error: " << Err << "\n";
+        return ExitUsage;
+      }
+      std::string Out = Paths(Next, ".result.json"), Log = Paths(Next, ".log");
+      llvm::StringRef Argv[] = {Worker, "--job", Job, "--out", Out, "--checks", O.Checks};
+      std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(Log),
+                                                    llvm::StringRef(Log)};
+      Running R{llvm::sys::ExecuteNoWait(Worker, Argv, std::nullopt, Redirects), Next,
+                std::chrono::steady_clock::now()};
+      if (R.PI.Pid == llvm::sys::ProcessInfo::InvalidPid) {
+        Result.Failures.push_back({E.File, "could not start the worker"});
+        ++Done;
+      } else {
+        Active.push_back(R);
+      }
+      ++Next;
+    }
+    bool Progress = false;
+    for (size_t I = 0; I < Active.size();) {
+      std::string Msg;
+      llvm::sys::ProcessInfo PI =
+          llvm::sys::Wait(Active[I].PI, /*SecondsToWait=*/0u, &Msg);
+      bool TimedOut = std::chrono::steady_clock::now() - Active[I].Start >
+                      std::chrono::seconds(O.Timeout);
+      if (PI.Pid == 0 && !TimedOut) { // still running
+        ++I;
+        continue;
+      }
+      if (PI.Pid == 0) { // over its time: stop it
+        ::kill(Active[I].PI.Pid, SIGKILL);
+        llvm::sys::Wait(Active[I].PI, std::nullopt, &Msg);
+      }
+      Finish(Active[I], PI.ReturnCode, Msg, PI.Pid == 0);
+      Active.erase(Active.begin() + I);
+      Progress = true;
+    }
+    if (!Progress && !Active.empty())
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (Tty && !Work.empty())
+    llvm::errs() << "\n";
+  llvm::sys::fs::remove_directories(Tmp);
+
+  finalize(Result);
+  if (!Baseline.empty())
+    llvm::erase_if(Result.Findings,
+                   [&](const Finding &F) { return Baseline.count(F.Fingerprint); });
+
+  std::string Text = O.Format == "sarif"  ? toSarif(Result, Catalog::builtin())
+                     : O.Format == "json" ? toJSON(Result)
+                                          : toText(Result);
+  if (O.Output.empty()) {
+    llvm::outs() << Text;
+  } else {
+    std::string Err;
+    if (!writeAtomically(O.Output, Text, Err)) {
+      llvm::errs() << "vibeguard: error: " << Err << "\n";
+      return ExitUsage;
+    }
+  }
+  llvm::errs() << "vibeguard: " << Result.TranslationUnits << " translation units, "
+               << Result.Findings.size() << (O.Baseline.empty() ? "" : " new")
+               << " findings, " << Result.Failures.size() << " failed\n";
+  for (const Failure &F : Result.Failures)
+    llvm::errs() << "vibeguard: could not analyse " << relativePath(F.File, Result.SourceRoot)
+                 << ": " << F.Reason << "\n";
+
+  bool Gate = llvm::any_of(Result.Findings, [&](const Finding &F) {
+    const Rule *R = Catalog::builtin().findRule(F.Rule);
+    return R && severityRank(R->Severity) >= Threshold;
+  });
+  if (Gate)
+    return ExitFindings;
+  return Result.Failures.empty() ? 0 : ExitFailedTUs;
+}
