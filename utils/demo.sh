@@ -9,7 +9,7 @@ build=${VIBEGUARD_BUILD_DIR:-$root/build}
 
 bash "$root/utils/setup.sh"
 echo "== building vibeguard"
-bash "$root/utils/build.sh" vibeguard vibeguard-tidy VibeGuardTidyModule | tail -1
+bash "$root/utils/build.sh" vibeguard vibeguard-worker vibeguard-tidy VibeGuardTidyModule | tail -1
 
 echo "== configuring $target for its compile database"
 db_dir=$build/scan/$(basename "$target")
@@ -21,22 +21,20 @@ if ! cmake -S "$target" -B "$db_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
 fi
 [[ -f $db_dir/compile_commands.json ]] || { echo "error: $db_dir/compile_commands.json was not written" >&2; exit 1; }
 
-echo "== scanning with vibeguard-tidy -checks='-*,vibeguard-*'"
+echo "== vibeguard scan (every rule, one worker per translation unit)"
 out=$db_dir/vibeguard-findings.txt
-files=$(python3 -c 'import json,sys; print("\n".join(sorted({e["file"] for e in json.load(open(sys.argv[1]))})))' \
-  "$db_dir/compile_commands.json")
-: > "$out.tmp"
-for f in $files; do
-  "$build/bin/vibeguard-tidy" -p "$db_dir" -checks='-*,vibeguard-*' --quiet \
-    --header-filter="^$target/" "$f" 2>/dev/null >> "$out.tmp" || true
-done
-# A header's findings appear once per file that includes it: keep each once.
-grep -E ': (warning|error): ' "$out.tmp" | sort -u -t: -k1,1 -k2,2n -k3,3n | sed "s|$target/||" > "$out"
-rm -f "$out.tmp"
-
+sarif=$db_dir/vibeguard.sarif
+rc=0
+"$build/bin/vibeguard" scan -p "$db_dir" --source-root "$target" --format text -o "$out" \
+  --sarif-output "$sarif" || rc=$?
+# Exit 1 means findings, which is what the example is for; 2 and 3 are real problems.
+if [[ $rc -ne 0 && $rc -ne 1 ]]; then
+  echo "error: vibeguard scan failed with exit code $rc" >&2
+  exit "$rc"
+fi
 cat "$out"
 echo
-echo "== $(wc -l < "$out") findings in $(echo "$files" | wc -l) files, by rule and ISO/IEC 27001:2022 control:"
+echo "== $(grep -c ': warning: ' "$out") findings in $(python3 -c 'import json,sys; print(len({e["file"] for e in json.load(open(sys.argv[1]))}))' "$db_dir/compile_commands.json") files, by rule and ISO/IEC 27001:2022 control:"
 "$build/bin/vibeguard" rules --format json > "$db_dir/rules.json"
 python3 - "$out" "$db_dir/rules.json" <<'PY'
 import json, re, sys, collections
@@ -47,4 +45,4 @@ for rid, n in sorted(counts.items()):
     ctl = ", ".join(c["control"] for c in r["iso27001"]["primary"])
     print(f"  {n:3}  {rid:42} {r['severity']:8} {', '.join(r['cwe']):24} ISO {ctl}")
 PY
-echo "   (the full list is in $out)"
+echo "   SARIF 2.1.0 for code scanning: $sarif"

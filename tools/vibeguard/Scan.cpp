@@ -48,6 +48,7 @@ options:
   --timeout SECONDS      per-TU time limit (default: 300)
   --baseline SARIF       report and fail only on findings not in this earlier scan
   --fail-on LEVEL        critical|high|medium|low|none: exit 1 at or above (default: low)
+  --sarif-output FILE    also write SARIF here (with --format json or text)
   --docs-base-uri URI    where rule pages live (default: this installation's docs/checks/)
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error,
@@ -61,7 +62,7 @@ int usageError(const llvm::Twine &Msg) {
 
 struct ScanOptions {
   std::string Database, Format = "sarif", Output, Checks = "vibeguard-*", SourceRoot = ".",
-              Baseline, FailOn = "low", DocsBaseUri;
+              Baseline, FailOn = "low", DocsBaseUri, SarifOutput;
   unsigned Jobs = 0, Timeout = 300;
   std::vector<std::string> Include, Exclude;
 };
@@ -198,7 +199,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     std::string Tmp;
     if (Name == "-p" || Name == "--format" || Name == "-o" || Name == "--checks" ||
         Name == "--source-root" || Name == "--baseline" || Name == "--fail-on" ||
-        Name == "--docs-base-uri" || Name == "-j" || Name == "--timeout" ||
+        Name == "--docs-base-uri" || Name == "--sarif-output" || Name == "-j" ||
+        Name == "--timeout" ||
         Name == "--include" || Name == "--exclude") {
       if (!Take(Tmp))
         return usageError("option '" + Name + "' needs a value");
@@ -218,6 +220,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         O.FailOn = Tmp;
       else if (Name == "--docs-base-uri")
         O.DocsBaseUri = Tmp;
+      else if (Name == "--sarif-output")
+        O.SarifOutput = Tmp;
       else if (Name == "--include")
         O.Include.push_back(Tmp);
       else if (Name == "--exclude")
@@ -405,6 +409,13 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   std::string Text = O.Format == "sarif"  ? toSarif(Result, Catalog::builtin())
                      : O.Format == "json" ? toJSON(Result)
                                           : toText(Result);
+  if (!O.SarifOutput.empty()) {
+    std::string Err;
+    if (!writeAtomically(O.SarifOutput, toSarif(Result, Catalog::builtin()), Err)) {
+      llvm::errs() << "vibeguard: error: " << Err << "\n";
+      return ExitUsage;
+    }
+  }
   if (O.Output.empty()) {
     llvm::outs() << Text;
   } else {
