@@ -349,3 +349,95 @@ std::string report::toText(const ScanResult &R) {
            "\n";
   return Out;
 }
+
+namespace {
+llvm::Error sarifError(llvm::StringRef Path, const llvm::Twine &Msg) {
+  return llvm::createStringError(std::errc::invalid_argument, "%s: %s", Path.str().c_str(),
+                                 Msg.str().c_str());
+}
+
+std::string joinRoot(llvm::StringRef Root, llvm::StringRef Rel) {
+  llvm::SmallString<256> P(Root);
+  llvm::sys::path::append(P, Rel);
+  return std::string(P);
+}
+
+std::optional<Location> readLocation(const llvm::json::Object &L, llvm::StringRef Root) {
+  const llvm::json::Object *Phys = L.getObject("physicalLocation");
+  const llvm::json::Object *Art = Phys ? Phys->getObject("artifactLocation") : nullptr;
+  std::optional<llvm::StringRef> Uri = Art ? Art->getString("uri") : std::nullopt;
+  if (!Uri)
+    return std::nullopt;
+  Location Out;
+  Out.File = joinRoot(Root, *Uri);
+  if (const llvm::json::Object *Region = Phys->getObject("region")) {
+    Out.Line = Region->getInteger("startLine").value_or(0);
+    Out.Column = Region->getInteger("startColumn").value_or(0);
+  }
+  if (const llvm::json::Object *M = L.getObject("message"))
+    Out.Message = M->getString("text").value_or("").str();
+  return Out;
+}
+} // namespace
+
+llvm::Expected<ScanResult> report::readScanSarif(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return sarifError(Path, "cannot read: " + Buf.getError().message());
+  auto Json = llvm::json::parse((*Buf)->getBuffer());
+  if (!Json)
+    return sarifError(Path, "invalid JSON: " + llvm::toString(Json.takeError()));
+  const llvm::json::Object *Log = Json->getAsObject();
+  const llvm::json::Array *Runs = Log ? Log->getArray("runs") : nullptr;
+  if (!Runs || Runs->size() != 1 || !(*Runs)[0].getAsObject())
+    return sarifError(Path, "not a SARIF log of one vibeguard run");
+  const llvm::json::Object &Run = *(*Runs)[0].getAsObject();
+  const llvm::json::Object *Tool = Run.getObject("tool");
+  const llvm::json::Object *Driver = Tool ? Tool->getObject("driver") : nullptr;
+  if (!Driver || Driver->getString("name") != llvm::StringRef("vibeguard"))
+    return sarifError(Path, "not written by vibeguard scan");
+  const llvm::json::Object *Bases = Run.getObject("originalUriBaseIds");
+  const llvm::json::Object *SrcRoot = Bases ? Bases->getObject("SRCROOT") : nullptr;
+  std::optional<llvm::StringRef> RootUri = SrcRoot ? SrcRoot->getString("uri") : std::nullopt;
+  if (!RootUri || !RootUri->starts_with("file://"))
+    return sarifError(Path, "has no file:// SRCROOT");
+
+  ScanResult R;
+  R.SourceRoot = RootUri->drop_front(strlen("file://")).rtrim('/').str();
+  R.DocsBaseUri = Driver->getString("informationUri").value_or("").str();
+  if (const llvm::json::Array *Results = Run.getArray("results"))
+    for (const llvm::json::Value &V : *Results) {
+      const llvm::json::Object *O = V.getAsObject();
+      const llvm::json::Array *Locs = O ? O->getArray("locations") : nullptr;
+      if (!O || !Locs || Locs->empty() || !(*Locs)[0].getAsObject())
+        return sarifError(Path, "a result has no location");
+      std::optional<Location> Where = readLocation(*(*Locs)[0].getAsObject(), R.SourceRoot);
+      std::optional<llvm::StringRef> Rule = O->getString("ruleId");
+      const llvm::json::Object *Msg = O->getObject("message");
+      if (!Where || !Rule || !Msg)
+        return sarifError(Path, "a result lacks ruleId, message or a file location");
+      Finding F{Rule->str(), Msg->getString("text").value_or("").str(), *Where, {}, ""};
+      if (const llvm::json::Array *Rel = O->getArray("relatedLocations"))
+        for (const llvm::json::Value &RL : *Rel)
+          if (const llvm::json::Object *RO = RL.getAsObject())
+            if (std::optional<Location> N = readLocation(*RO, R.SourceRoot))
+              F.Notes.push_back(*N);
+      R.Findings.push_back(std::move(F));
+    }
+  const llvm::json::Array *Invocations = Run.getArray("invocations");
+  const llvm::json::Object *Inv =
+      Invocations && !Invocations->empty() ? (*Invocations)[0].getAsObject() : nullptr;
+  if (const llvm::json::Array *Notes = Inv ? Inv->getArray("toolExecutionNotifications") : nullptr)
+    for (const llvm::json::Value &V : *Notes) {
+      const llvm::json::Object *N = V.getAsObject();
+      const llvm::json::Object *M = N ? N->getObject("message") : nullptr;
+      llvm::StringRef Text = M ? M->getString("text").value_or("") : "";
+      if (Text.consume_front("skipped compile command ")) {
+        R.Skipped.push_back(Text.str());
+      } else if (Text.consume_front("could not analyse ")) {
+        auto [File, Reason] = Text.split(": ");
+        R.Failures.push_back({joinRoot(R.SourceRoot, File), Reason.str()});
+      }
+    }
+  return std::move(R);
+}

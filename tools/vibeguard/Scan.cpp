@@ -49,6 +49,8 @@ options:
   --baseline SARIF       report and fail only on findings not in this earlier scan
   --fail-on LEVEL        critical|high|medium|low|none: exit 1 at or above (default: low)
   --sarif-output FILE    also write SARIF here (with --format json or text)
+  --shard K/N            analyse the K-th of N deterministic slices (CI matrices);
+                         join the shards' SARIF with 'vibeguard merge'
   --docs-base-uri URI    where rule pages live (default: this installation's docs/checks/)
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error,
@@ -63,6 +65,7 @@ int usageError(const llvm::Twine &Msg) {
 struct ScanOptions {
   std::string Database, Format = "sarif", Output, Checks = "vibeguard-*", SourceRoot = ".",
               Baseline, FailOn = "low", DocsBaseUri, SarifOutput;
+  unsigned ShardIndex = 1, ShardCount = 1;
   unsigned Jobs = 0, Timeout = 300;
   std::vector<std::string> Include, Exclude;
 };
@@ -199,7 +202,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     std::string Tmp;
     if (Name == "-p" || Name == "--format" || Name == "-o" || Name == "--checks" ||
         Name == "--source-root" || Name == "--baseline" || Name == "--fail-on" ||
-        Name == "--docs-base-uri" || Name == "--sarif-output" || Name == "-j" ||
+        Name == "--docs-base-uri" || Name == "--sarif-output" || Name == "--shard" ||
+        Name == "-j" ||
         Name == "--timeout" ||
         Name == "--include" || Name == "--exclude") {
       if (!Take(Tmp))
@@ -222,6 +226,12 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         O.DocsBaseUri = Tmp;
       else if (Name == "--sarif-output")
         O.SarifOutput = Tmp;
+      else if (Name == "--shard") {
+        auto [K, N] = llvm::StringRef(Tmp).split('/');
+        if (K.getAsInteger(10, O.ShardIndex) || N.getAsInteger(10, O.ShardCount) ||
+            O.ShardCount == 0 || O.ShardIndex == 0 || O.ShardIndex > O.ShardCount)
+          return usageError("option '--shard' needs K/N with 1 <= K <= N, not '" + Tmp + "'");
+      }
       else if (Name == "--include")
         O.Include.push_back(Tmp);
       else if (Name == "--exclude")
@@ -288,6 +298,20 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     if (llvm::any_of(Excludes, [&](auto &G) { return G.match(Rel); }))
       continue;
     Work.push_back(E);
+  }
+  if (O.ShardCount > 1) {
+    // A fixed order (file, directory, arguments), so every shard of every CI job cuts
+    // the same slices whatever order the database lists its entries in.
+    auto Key = [](const scan::CompileEntry &E) {
+      return std::make_tuple(E.File, E.Directory, E.Arguments);
+    };
+    std::sort(Work.begin(), Work.end(),
+              [&](const auto &A, const auto &B) { return Key(A) < Key(B); });
+    std::vector<scan::CompileEntry> Slice;
+    for (size_t I = 0; I != Work.size(); ++I)
+      if (I % O.ShardCount == O.ShardIndex - 1)
+        Slice.push_back(std::move(Work[I]));
+    Work = std::move(Slice);
   }
   Result.TranslationUnits = Work.size();
 
@@ -439,4 +463,68 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   if (Gate)
     return ExitFindings;
   return Result.Failures.empty() ? 0 : ExitFailedTUs;
+}
+
+int vibeguard::runMerge(llvm::ArrayRef<const char *> Args) {
+  std::vector<std::string> Inputs;
+  std::string Output, Format = "sarif";
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (A == "--help" || A == "-h") {
+      llvm::outs() << "usage: vibeguard merge [-o FILE] [--format sarif|json|text] "
+                      "SHARD.sarif...\n\njoins the SARIF logs of 'vibeguard scan --shard' "
+                      "jobs into one, as one scan would have written it\n";
+      return 0;
+    }
+    if ((A == "-o" || A == "--format") && I + 1 < Args.size()) {
+      (A == "-o" ? Output : Format) = Args[++I];
+      continue;
+    }
+    if (A.starts_with("-"))
+      return usageError("unknown option '" + A + "' for 'vibeguard merge'");
+    Inputs.push_back(A.str());
+  }
+  if (Inputs.empty())
+    return usageError("no SARIF logs to merge");
+  if (Format != "sarif" && Format != "json" && Format != "text")
+    return usageError("unknown format '" + Format + "'; use sarif, json or text");
+  ScanResult All;
+  llvm::StringSet<> Skipped;
+  for (const std::string &In : Inputs) {
+    auto R = readScanSarif(In);
+    if (!R) {
+      llvm::errs() << "vibeguard: error: " << llvm::toString(R.takeError()) << "\n";
+      return ExitUsage;
+    }
+    if (All.SourceRoot.empty()) {
+      All.SourceRoot = R->SourceRoot;
+      All.DocsBaseUri = R->DocsBaseUri;
+    } else if (All.SourceRoot != R->SourceRoot) {
+      llvm::errs() << "vibeguard: error: " << In << ": source root " << R->SourceRoot
+                   << " differs from " << All.SourceRoot << "\n";
+      return ExitUsage;
+    }
+    for (Finding &F : R->Findings)
+      All.Findings.push_back(std::move(F));
+    for (Failure &F : R->Failures)
+      All.Failures.push_back(std::move(F));
+    // Every shard read the same database: its skipped entries once.
+    for (std::string &S : R->Skipped)
+      if (Skipped.insert(S).second)
+        All.Skipped.push_back(std::move(S));
+  }
+  finalize(All);
+  std::string Text = Format == "sarif"  ? toSarif(All, Catalog::builtin())
+                     : Format == "json" ? toJSON(All)
+                                        : toText(All);
+  if (Output.empty()) {
+    llvm::outs() << Text;
+    return 0;
+  }
+  std::string Err;
+  if (!writeAtomically(Output, Text, Err)) {
+    llvm::errs() << "vibeguard: error: " << Err << "\n";
+    return ExitUsage;
+  }
+  return 0;
 }

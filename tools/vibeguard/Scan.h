@@ -7,6 +7,8 @@
 namespace vibeguard {
 /// `vibeguard scan ARGS...`; returns the process exit code.
 int runScan(llvm::ArrayRef<const char *> Args);
+/// `vibeguard merge SHARD.sarif...`: one log, as one scan would have written it.
+int runMerge(llvm::ArrayRef<const char *> Args);
 } // namespace vibeguard
 
 #endif

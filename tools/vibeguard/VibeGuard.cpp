@@ -27,6 +27,7 @@ const char *const Usage = R"(usage: vibeguard <command> [options]
 commands:
   scan       run every rule over a compile database (SARIF, JSON or text); see
              'vibeguard scan --help'
+  merge      join the SARIF logs of sharded scans (scan --shard K/N) into one
   rules      list the rule catalog: id, severity, CWE, OWASP, ISO/IEC 27001:2022 controls
   controls   list ISO/IEC 27001:2022 Annex A controls and the rules giving evidence for each
 
@@ -236,6 +237,8 @@ int main(int argc, const char **argv) {
   }
   if (Command == "scan")
     return runScan(llvm::ArrayRef(argv + 2, argc - 2));
+  if (Command == "merge")
+    return runMerge(llvm::ArrayRef(argv + 2, argc - 2));
   if (Command != "rules" && Command != "controls")
     return usageError("unknown command '" + Command + "'");
 

@@ -4,6 +4,7 @@
 
 #include "vibeguard/Catalog/Catalog.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
 
@@ -53,6 +54,10 @@ std::string toSarif(const ScanResult &R, const Catalog &C);
 /// The findings as plain JSON, and as clang-style text lines.
 std::string toJSON(const ScanResult &R);
 std::string toText(const ScanResult &R);
+
+/// Reads a SARIF log written by vibeguard scan back (for merging shards). Errors name
+/// the file and what is wrong.
+llvm::Expected<ScanResult> readScanSarif(llvm::StringRef Path);
 
 /// \p File relative to \p Root with '/' separators (unchanged when outside it).
 std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
