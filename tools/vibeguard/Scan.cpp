@@ -336,6 +336,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     std::chrono::steady_clock::time_point Start;
   };
   std::vector<Running> Active;
+  uint64_t PeakKiB = 0; // the largest worker's resident set
+  std::string PeakFile;
   size_t Next = 0, Done = 0;
   bool Tty = llvm::sys::Process::StandardErrIsDisplayed();
   auto Paths = [&](size_t I, llvm::StringRef Ext) {
@@ -402,8 +404,13 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     bool Progress = false;
     for (size_t I = 0; I < Active.size();) {
       std::string Msg;
+      std::optional<llvm::sys::ProcessStatistics> Stats;
       llvm::sys::ProcessInfo PI =
-          llvm::sys::Wait(Active[I].PI, /*SecondsToWait=*/0u, &Msg);
+          llvm::sys::Wait(Active[I].PI, /*SecondsToWait=*/0u, &Msg, &Stats);
+      if (Stats && Stats->PeakMemory > PeakKiB) {
+        PeakKiB = Stats->PeakMemory;
+        PeakFile = Work[Active[I].Index].File;
+      }
       bool TimedOut = std::chrono::steady_clock::now() - Active[I].Start >
                       std::chrono::seconds(O.Timeout);
       if (PI.Pid == 0 && !TimedOut) { // still running
@@ -419,7 +426,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       Progress = true;
     }
     if (!Progress && !Active.empty())
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      std::this_thread::sleep_for(std::chrono::milliseconds(2)); // a waitpid per worker
   }
   if (Tty && !Work.empty())
     llvm::errs() << "\n";
@@ -452,6 +459,9 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   llvm::errs() << "vibeguard: " << Result.TranslationUnits << " translation units, "
                << Result.Findings.size() << (O.Baseline.empty() ? "" : " new")
                << " findings, " << Result.Failures.size() << " failed\n";
+  if (PeakKiB)
+    llvm::errs() << "vibeguard: peak worker memory " << PeakKiB / 1024 << " MiB ("
+                 << relativePath(PeakFile, Result.SourceRoot) << ")\n";
   for (const Failure &F : Result.Failures)
     llvm::errs() << "vibeguard: could not analyse " << relativePath(F.File, Result.SourceRoot)
                  << ": " << F.Reason << "\n";
