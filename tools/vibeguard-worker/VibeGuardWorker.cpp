@@ -1,6 +1,7 @@
 //===- VibeGuardWorker.cpp - Analyse one translation unit for vibeguard scan ---===//
 //
 //   vibeguard-worker --job JOB.json --out RESULT.json [--checks GLOB]
+//                    [--header-filter REGEX]
 //
 // JOB.json is one normalised compile command: {"directory", "file", "arguments"}.
 // The worker parses the TU once and runs the vibeguard checks in-process through
@@ -8,12 +9,19 @@
 // choose the checks (intersected with --checks) and set their options, and NOLINT is
 // honoured. It writes RESULT.json atomically:
 //   {"file", "status": "ok" | "compile-errors", "compileErrors": [...],
-//    "findings": [{"rule", "message", "file", "line", "column", "notes": [...]}]}
+//    "findings": [{"rule", "message", "file", "line", "column", "notes": [...]}],
+//    "dependencies": [every file the parse read, for the scanner's cache]}
 // One process per TU: a crash, an assertion or a hang stays in the worker, and the
 // scanner reports it.
 //
 //===----------------------------------------------------------------------===//
 #include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/StringSet.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -49,6 +57,48 @@ private:
   tooling::CompileCommand Command;
 };
 
+/// The files the parse reads (main file, headers entered or skipped by their include
+/// guards): the scanner's cache is valid while none of them changes. A check of the
+/// worker's own, so it rides on the one parse.
+llvm::StringSet<> Dependencies;
+
+class DependencyRecorder : public ClangTidyCheck {
+public:
+  using ClangTidyCheck::ClangTidyCheck;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *) override {
+    struct Callbacks : PPCallbacks {
+      const SourceManager &SM;
+      explicit Callbacks(const SourceManager &SM) : SM(SM) {}
+      void record(OptionalFileEntryRef F) {
+        if (F)
+          Dependencies.insert(F->getFileEntry().tryGetRealPathName().empty()
+                                  ? F->getName()
+                                  : F->getFileEntry().tryGetRealPathName());
+      }
+      void FileChanged(SourceLocation Loc, FileChangeReason Reason,
+                       SrcMgr::CharacteristicKind, FileID) override {
+        if (Reason == EnterFile)
+          record(SM.getFileEntryRefForID(SM.getFileID(SM.getExpansionLoc(Loc))));
+      }
+      void FileSkipped(const FileEntryRef &File, const Token &,
+                       SrcMgr::CharacteristicKind) override {
+        record(File);
+      }
+    };
+    PP->addPPCallbacks(std::make_unique<Callbacks>(SM));
+  }
+};
+
+class WorkerModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &F) override {
+    F.registerCheck<DependencyRecorder>("vibeguard-internal-dependencies");
+  }
+};
+ClangTidyModuleRegistry::Add<WorkerModule> Worker("vibeguard-worker",
+                                                  "The scanner's dependency recorder.");
+
 /// Every registered check whose name starts with "vibeguard-".
 std::vector<std::string> vibeguardCheckNames() {
   ClangTidyCheckFactories Factories;
@@ -56,7 +106,7 @@ std::vector<std::string> vibeguardCheckNames() {
     E.instantiate()->addCheckFactories(Factories);
   std::vector<std::string> Names;
   for (const auto &F : Factories)
-    if (F.getKey().starts_with("vibeguard-"))
+    if (F.getKey().starts_with("vibeguard-") && !F.getKey().starts_with("vibeguard-internal-"))
       Names.push_back(F.getKey().str());
   std::sort(Names.begin(), Names.end());
   return Names;
@@ -87,7 +137,7 @@ llvm::json::Object location(const tooling::DiagnosticMessage &M) {
 } // namespace
 
 int main(int argc, const char **argv) {
-  std::string JobPath, OutPath, ChecksGlob = "vibeguard-*";
+  std::string JobPath, OutPath, ChecksGlob = "vibeguard-*", HeaderFilter = ".*";
   for (int I = 1; I < argc; ++I) {
     StringRef A = argv[I];
     auto Next = [&](std::string &To) {
@@ -97,7 +147,7 @@ int main(int argc, const char **argv) {
       return true;
     };
     if ((A == "--job" && Next(JobPath)) || (A == "--out" && Next(OutPath)) ||
-        (A == "--checks" && Next(ChecksGlob)))
+        (A == "--checks" && Next(ChecksGlob)) || (A == "--header-filter" && Next(HeaderFilter)))
       continue;
     return fail("unknown or incomplete option '" + A + "'");
   }
@@ -137,8 +187,8 @@ int main(int argc, const char **argv) {
          StringRef(FileOpts.Checks.value_or("")).find("vibeguard") == StringRef::npos))
       Enabled += "," + Name;
   ClangTidyOptions Override;
-  Override.Checks = Enabled;
-  Override.HeaderFilterRegex = ".*"; // the scanner decides which files it reports
+  Override.Checks = Enabled + ",vibeguard-internal-dependencies";
+  Override.HeaderFilterRegex = HeaderFilter; // headers whose findings are reported
   Override.SystemHeaders = false;
 
   ClangTidyContext Context(std::make_unique<FileOptionsProvider>(
@@ -166,8 +216,16 @@ int main(int argc, const char **argv) {
     F["notes"] = std::move(Notes);
     Findings.push_back(std::move(F));
   }
+  llvm::json::Array Deps;
+  for (const auto &D : Dependencies)
+    Deps.push_back(D.getKey());
+  std::sort(Deps.begin(), Deps.end(), [](const llvm::json::Value &A,
+                                         const llvm::json::Value &B) {
+    return *A.getAsString() < *B.getAsString();
+  });
   llvm::json::Object Result{
       {"file", *File},
+      {"dependencies", std::move(Deps)},
       {"status", CompileErrors.empty() ? "ok" : "compile-errors"},
       {"compileErrors", std::move(CompileErrors)},
       {"findings", std::move(Findings)}};

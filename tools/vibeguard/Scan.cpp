@@ -23,7 +23,9 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/ADT/StringExtras.h"
 #include <chrono>
 #include <csignal>
 #include <thread>
@@ -49,6 +51,10 @@ options:
   --baseline SARIF       report and fail only on findings not in this earlier scan
   --fail-on LEVEL        critical|high|medium|low|none: exit 1 at or above (default: low)
   --sarif-output FILE    also write SARIF here (with --format json or text)
+  --cache-dir DIR        reuse results of unchanged TUs (default: .vibeguard-cache
+                         beside the compile database); --no-cache to turn it off
+  --header-filter REGEX  report findings in headers matching (default: every header
+                         outside system directories)
   --shard K/N            analyse the K-th of N deterministic slices (CI matrices);
                          join the shards' SARIF with 'vibeguard merge'
   --docs-base-uri URI    where rule pages live (default: this installation's docs/checks/)
@@ -64,7 +70,9 @@ int usageError(const llvm::Twine &Msg) {
 
 struct ScanOptions {
   std::string Database, Format = "sarif", Output, Checks = "vibeguard-*", SourceRoot = ".",
-              Baseline, FailOn = "low", DocsBaseUri, SarifOutput;
+              Baseline, FailOn = "low", DocsBaseUri, SarifOutput, CacheDir,
+              HeaderFilter = ".*";
+  bool Cache = true;
   unsigned ShardIndex = 1, ShardCount = 1;
   unsigned Jobs = 0, Timeout = 300;
   std::vector<std::string> Include, Exclude;
@@ -112,15 +120,22 @@ llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
   return std::move(Prints);
 }
 
-/// Reads a worker's result file into \p R; false if it is missing or malformed.
-bool readResult(llvm::StringRef Path, ScanResult &R, std::string &CompileError) {
+/// Parses a JSON file; std::nullopt when it is missing or malformed.
+std::optional<llvm::json::Value> readJSONFile(llvm::StringRef Path) {
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf)
-    return false;
+    return std::nullopt;
   auto Json = llvm::json::parse((*Buf)->getBuffer());
-  if (!Json)
-    return false;
-  const llvm::json::Object *O = Json->getAsObject();
+  if (!Json) {
+    llvm::consumeError(Json.takeError());
+    return std::nullopt;
+  }
+  return std::move(*Json);
+}
+
+/// Adds a worker's result to \p R; false if it is malformed.
+bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &CompileError) {
+  const llvm::json::Object *O = Json.getAsObject();
   const llvm::json::Array *Findings = O ? O->getArray("findings") : nullptr;
   if (!Findings)
     return false;
@@ -148,6 +163,58 @@ bool readResult(llvm::StringRef Path, ScanResult &R, std::string &CompileError) 
                       llvm::Twine(E->getInteger("line").value_or(0)) + ")")
                          .str();
   return true;
+}
+
+/// Content hashes, each file read once per scan ("" when it cannot be read).
+class ContentHashes {
+public:
+  const std::string &of(llvm::StringRef Path) {
+    auto [It, New] = Hashes.try_emplace(Path);
+    if (New)
+      if (auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                                 /*RequiresNullTerminator=*/false))
+        It->second = llvm::toHex(llvm::SHA256::hash(
+            llvm::arrayRefFromStringRef((*Buf)->getBuffer())));
+    return It->second;
+  }
+
+private:
+  llvm::StringMap<std::string> Hashes;
+};
+
+/// What a TU's result depends on besides the headers it reads: the worker binary, the
+/// command, the checks and the .clang-tidy files from its directory up.
+std::string cacheKey(const scan::CompileEntry &E, const std::string &WorkerHash,
+                     const ScanOptions &O, ContentHashes &Hashes) {
+  std::string Key = std::string(VIBEGUARD_VERSION) + '\0' + WorkerHash + '\0' + O.Checks +
+                    '\0' + O.HeaderFilter + '\0' + E.Directory + '\0' + E.File + '\0' +
+                    Hashes.of(E.File);
+  for (const std::string &A : E.Arguments)
+    Key += '\0' + A;
+  for (llvm::StringRef Dir = llvm::sys::path::parent_path(E.File); !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    llvm::SmallString<256> Config(Dir);
+    llvm::sys::path::append(Config, ".clang-tidy");
+    if (llvm::sys::fs::exists(Config))
+      Key += '\0' + std::string(Config) + '\0' + Hashes.of(Config);
+    if (Dir == llvm::sys::path::root_path(Dir))
+      break;
+  }
+  return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)), true);
+}
+
+/// A cached result whose recorded dependencies all still have the same contents.
+std::optional<llvm::json::Value> cachedResult(llvm::StringRef Manifest, ContentHashes &Hashes) {
+  std::optional<llvm::json::Value> M = readJSONFile(Manifest);
+  const llvm::json::Object *O = M ? M->getAsObject() : nullptr;
+  const llvm::json::Object *Deps = O ? O->getObject("dependencies") : nullptr;
+  const llvm::json::Value *Result = O ? O->get("result") : nullptr;
+  if (!Deps || !Result)
+    return std::nullopt;
+  for (const auto &[Path, Hash] : *Deps)
+    if (Hash.getAsString() != llvm::StringRef(Hashes.of(Path.str())))
+      return std::nullopt;
+  return *Result;
 }
 
 /// The last non-empty line of a worker's log, for a failure's reason.
@@ -241,6 +308,16 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         return usageError("option '" + Name + "' needs a positive number, not '" + Tmp + "'");
       continue;
     }
+    if (A == "--no-cache") {
+      O.Cache = false;
+      continue;
+    }
+    if (Name == "--cache-dir" || Name == "--header-filter") {
+      if (!Take(Tmp))
+        return usageError("option '" + Name + "' needs a value");
+      (Name == "--cache-dir" ? O.CacheDir : O.HeaderFilter) = Tmp;
+      continue;
+    }
     if (A.starts_with("-"))
       return usageError("unknown option '" + A + "' for 'vibeguard scan'");
     if (!O.Database.empty())
@@ -323,6 +400,29 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     llvm::errs() << "vibeguard: error: " << Worker << ": worker not found\n";
     return ExitUsage;
   }
+  ContentHashes Hashes;
+  std::string WorkerHash, CacheDir;
+  unsigned CacheHits = 0;
+  if (O.Cache) {
+    WorkerHash = Hashes.of(Worker);
+    llvm::SmallString<256> Dir(O.CacheDir);
+    if (Dir.empty()) {
+      Dir = llvm::sys::path::parent_path(DB->Path);
+      llvm::sys::path::append(Dir, ".vibeguard-cache");
+    }
+    if (std::error_code EC = llvm::sys::fs::create_directories(Dir)) {
+      llvm::errs() << "vibeguard: error: " << Dir << ": cannot create the cache: "
+                   << EC.message() << "\n";
+      return ExitUsage;
+    }
+    CacheDir = std::string(Dir);
+  }
+  auto ManifestOf = [&](const scan::CompileEntry &E) {
+    llvm::SmallString<256> P(CacheDir);
+    llvm::sys::path::append(P, cacheKey(E, WorkerHash, O, Hashes) + ".json");
+    return std::string(P);
+  };
+
   llvm::SmallString<128> Tmp;
   if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("vibeguard-scan", Tmp)) {
     llvm::errs() << "vibeguard: error: cannot create a work directory: " << EC.message() << "\n";
@@ -357,10 +457,28 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
                        (lastLine(Paths(R.Index, ".log")).empty()
                             ? ""
                             : " (" + lastLine(Paths(R.Index, ".log")) + ")")});
-    else if (!readResult(Paths(R.Index, ".result.json"), Result, CompileError))
+    else if (std::optional<llvm::json::Value> Json = readJSONFile(Paths(R.Index, ".result.json"));
+             !Json || !readResult(*Json, Result, CompileError))
       Result.Failures.push_back({E.File, "worker wrote no result"});
-    else if (!CompileError.empty())
-      Result.Failures.push_back({E.File, "does not compile: " + CompileError});
+    else {
+      if (!CompileError.empty())
+        Result.Failures.push_back({E.File, "does not compile: " + CompileError});
+      if (O.Cache) {
+        // Stored as each TU completes: an interrupted scan resumes from here.
+        llvm::json::Object Deps;
+        if (const llvm::json::Array *D = Json->getAsObject()->getArray("dependencies"))
+          for (const llvm::json::Value &P : *D)
+            if (std::optional<llvm::StringRef> S = P.getAsString())
+              Deps[*S] = Hashes.of(*S);
+        std::string Err;
+        writeAtomically(ManifestOf(E),
+                        llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
+                                                 {"dependencies", std::move(Deps)},
+                                                 {"result", std::move(*Json)}}))
+                            .str(),
+                        Err); // a cache that cannot be written only costs time
+      }
+    }
     ++Done;
     if (Tty)
       llvm::errs() << "\rvibeguard: " << Done << "/" << Work.size() << " TUs, "
@@ -373,6 +491,18 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   while (Next < Work.size() || !Active.empty()) {
     while (Active.size() < Jobs && Next < Work.size()) {
       const scan::CompileEntry &E = Work[Next];
+      if (O.Cache)
+        if (std::optional<llvm::json::Value> Hit = cachedResult(ManifestOf(E), Hashes)) {
+          std::string CompileError;
+          if (readResult(*Hit, Result, CompileError)) {
+            if (!CompileError.empty())
+              Result.Failures.push_back({E.File, "does not compile: " + CompileError});
+            ++CacheHits;
+            ++Done;
+            ++Next;
+            continue;
+          }
+        }
       llvm::json::Array A;
       for (const std::string &S : E.Arguments)
         A.push_back(S);
@@ -388,7 +518,9 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         return ExitUsage;
       }
       std::string Out = Paths(Next, ".result.json"), Log = Paths(Next, ".log");
-      llvm::StringRef Argv[] = {Worker, "--job", Job, "--out", Out, "--checks", O.Checks};
+      llvm::StringRef Argv[] = {Worker,   "--job",    Job,      "--out",
+                                Out,      "--checks", O.Checks, "--header-filter",
+                                O.HeaderFilter};
       std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(Log),
                                                     llvm::StringRef(Log)};
       Running R{llvm::sys::ExecuteNoWait(Worker, Argv, std::nullopt, Redirects), Next,
@@ -456,9 +588,10 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       return ExitUsage;
     }
   }
-  llvm::errs() << "vibeguard: " << Result.TranslationUnits << " translation units, "
-               << Result.Findings.size() << (O.Baseline.empty() ? "" : " new")
-               << " findings, " << Result.Failures.size() << " failed\n";
+  llvm::errs() << "vibeguard: " << Result.TranslationUnits << " translation units ("
+               << CacheHits << " from the cache), " << Result.Findings.size()
+               << (O.Baseline.empty() ? "" : " new") << " findings, "
+               << Result.Failures.size() << " failed\n";
   if (PeakKiB)
     llvm::errs() << "vibeguard: peak worker memory " << PeakKiB / 1024 << " MiB ("
                  << relativePath(PeakFile, Result.SourceRoot) << ")\n";
