@@ -257,6 +257,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     bool Inline = A.starts_with("--") && A.contains('=');
     if (Inline)
       std::tie(Name, Value) = A.split('=');
+    if (A.starts_with("-j") && A.size() > 2) // -j8, as make and ninja take it
+      Name = "-j", Value = A.drop_front(2), Inline = true;
     auto Take = [&](std::string &To) {
       if (!Inline) {
         if (I + 1 >= Args.size())
@@ -445,6 +447,27 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     llvm::sys::path::append(P, std::to_string(I) + Ext);
     return std::string(P);
   };
+  auto ScanStart = std::chrono::steady_clock::now();
+  // On a terminal a bar that redraws; otherwise a line at every tenth of the work.
+  auto Progress = [&] {
+    if (!Tty && !(Work.size() >= 10 && Done % std::max<size_t>(1, Work.size() / 10) == 0))
+      return;
+    double Elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                   ScanStart)
+                         .count();
+    unsigned Eta = Done ? unsigned(Elapsed / Done * (Work.size() - Done)) : 0;
+    std::string Line = (llvm::Twine(Done) + "/" + llvm::Twine(Work.size()) + " TUs, " +
+                        llvm::Twine(Result.Findings.size()) + " findings, ETA " +
+                        llvm::Twine(Eta / 60) + "m" + llvm::Twine(Eta % 60) + "s")
+                           .str();
+    if (Tty) {
+      unsigned Width = 30, Filled = Work.empty() ? Width : Width * Done / Work.size();
+      llvm::errs() << "\rvibeguard: [" << std::string(Filled, '#')
+                   << std::string(Width - Filled, ' ') << "] " << Line << "   ";
+    } else {
+      llvm::errs() << "vibeguard: " << Line << "\n";
+    }
+  };
   auto Finish = [&](const Running &R, int Code, const std::string &Msg, bool TimedOut) {
     const scan::CompileEntry &E = Work[R.Index];
     std::string CompileError;
@@ -480,12 +503,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       }
     }
     ++Done;
-    if (Tty)
-      llvm::errs() << "\rvibeguard: " << Done << "/" << Work.size() << " TUs, "
-                   << Result.Findings.size() << " findings";
-    else if (Work.size() >= 10 && Done % std::max<size_t>(1, Work.size() / 10) == 0)
-      llvm::errs() << "vibeguard: " << Done << "/" << Work.size() << " TUs, "
-                   << Result.Findings.size() << " findings\n";
+    Progress();
   };
 
   while (Next < Work.size() || !Active.empty()) {
@@ -499,6 +517,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
               Result.Failures.push_back({E.File, "does not compile: " + CompileError});
             ++CacheHits;
             ++Done;
+            Progress();
             ++Next;
             continue;
           }
