@@ -9,6 +9,10 @@ namespace vibeguard {
 int runScan(llvm::ArrayRef<const char *> Args);
 /// `vibeguard merge SHARD.sarif...`: one log, as one scan would have written it.
 int runMerge(llvm::ArrayRef<const char *> Args);
+/// `vibeguard report`, `verify` and `diff` (Report.cpp).
+int runReport(llvm::ArrayRef<const char *> Args);
+int runVerify(llvm::ArrayRef<const char *> Args);
+int runDiff(llvm::ArrayRef<const char *> Args);
 } // namespace vibeguard
 
 #endif

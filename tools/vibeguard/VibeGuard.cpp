@@ -28,6 +28,10 @@ commands:
   scan       run every rule over a compile database (SARIF, JSON or text); see
              'vibeguard scan --help'
   merge      join the SARIF logs of sharded scans (scan --shard K/N) into one
+  report     ISO 27001 view of scan results: Markdown (PR comment), CSV, JSON;
+             --evidence DIR writes a signed evidence pack
+  verify     check an evidence pack's digests and signature
+  diff       new, fixed and unchanged findings between two scans
   rules      list the rule catalog: id, severity, CWE, OWASP, ISO/IEC 27001:2022 controls
   controls   list ISO/IEC 27001:2022 Annex A controls and the rules giving evidence for each
 
@@ -239,6 +243,12 @@ int main(int argc, const char **argv) {
     return runScan(llvm::ArrayRef(argv + 2, argc - 2));
   if (Command == "merge")
     return runMerge(llvm::ArrayRef(argv + 2, argc - 2));
+  if (Command == "report")
+    return runReport(llvm::ArrayRef(argv + 2, argc - 2));
+  if (Command == "verify")
+    return runVerify(llvm::ArrayRef(argv + 2, argc - 2));
+  if (Command == "diff")
+    return runDiff(llvm::ArrayRef(argv + 2, argc - 2));
   if (Command != "rules" && Command != "controls")
     return usageError("unknown command '" + Command + "'");
 

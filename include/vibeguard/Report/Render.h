@@ -1,0 +1,24 @@
+//===- Render.h - The ISO 27001 view of scan results: Markdown, CSV, JSON -----===//
+#ifndef VIBEGUARD_REPORT_RENDER_H
+#define VIBEGUARD_REPORT_RENDER_H
+
+#include "vibeguard/Catalog/Catalog.h"
+#include "vibeguard/Report/Findings.h"
+#include <string>
+
+namespace vibeguard::report {
+
+/// Each Annex A control with the rules that give evidence for it (primary, related)
+/// and its findings, then the findings by severity. Markdown sized for a pull-request
+/// comment: at most \p MaxFindings findings are listed, the rest counted.
+std::string toMarkdown(const ScanResult &R, const Catalog &C, size_t MaxFindings = 50);
+/// One row per finding: fingerprint, rule, severity, CWE, primary and related ISO
+/// controls, file, line, column, message (RFC 4180 quoting).
+std::string toCSV(const ScanResult &R, const Catalog &C);
+/// The control view as JSON: controls -> rules -> findings, plus the controls a static
+/// scan gives no evidence for.
+std::string toControlJSON(const ScanResult &R, const Catalog &C);
+
+} // namespace vibeguard::report
+
+#endif

@@ -1,0 +1,189 @@
+//===- Render.cpp - Markdown, CSV and JSON views of scan results --------------===//
+#include "vibeguard/Report/Render.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
+#include <map>
+
+using namespace vibeguard;
+using namespace vibeguard::report;
+
+namespace {
+int rank(llvm::StringRef Severity) {
+  return Severity == "critical" ? 4 : Severity == "high" ? 3 : Severity == "medium" ? 2 : 1;
+}
+
+std::string cwes(const Rule &R) {
+  std::vector<std::string> V;
+  for (unsigned N : R.CWE)
+    V.push_back("CWE-" + std::to_string(N));
+  return llvm::join(V, " ");
+}
+
+std::string controls(const std::vector<ControlRef> &Refs) {
+  std::vector<std::string> V;
+  for (const ControlRef &C : Refs)
+    V.push_back(C.Control);
+  return llvm::join(V, " ");
+}
+
+/// Text safe in a Markdown table cell: no pipes or newlines, HTML left inert.
+std::string cell(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S) {
+    if (C == '|')
+      Out += "\\|";
+    else if (C == '\n' || C == '\r')
+      Out += ' ';
+    else if (C == '<')
+      Out += "&lt;";
+    else if (C == '>')
+      Out += "&gt;";
+    else if (C == '`')
+      Out += "'";
+    else
+      Out += C;
+  }
+  return Out;
+}
+
+std::string csvField(llvm::StringRef S) {
+  // Formula injection: a cell starting with = + - @ is neutralised.
+  std::string V = S.str();
+  if (!V.empty() && llvm::StringRef("=+-@").contains(V[0]))
+    V = "'" + V;
+  std::string Out = "\"";
+  for (char C : V)
+    Out += C == '"' ? std::string("\"\"") : std::string(1, C);
+  return Out + "\"";
+}
+
+/// Findings by control: primary evidence first.
+std::map<std::string, std::vector<const Finding *>> findingsByControl(const ScanResult &R,
+                                                                      const Catalog &C) {
+  std::map<std::string, std::vector<const Finding *>> Out;
+  for (const Finding &F : R.Findings)
+    if (const Rule *Ru = C.findRule(F.Rule))
+      for (const ControlRef &Ref : Ru->PrimaryControls)
+        Out[Ref.Control].push_back(&F);
+  return Out;
+}
+} // namespace
+
+std::string report::toMarkdown(const ScanResult &R, const Catalog &C, size_t MaxFindings) {
+  std::string Out = "## vibeguard: " + std::to_string(R.Findings.size()) + " finding" +
+                    (R.Findings.size() == 1 ? "" : "s");
+  if (!R.Failures.empty())
+    Out += ", " + std::to_string(R.Failures.size()) + " file(s) not analysed";
+  Out += "\n\n";
+  std::map<int, unsigned> BySeverity;
+  for (const Finding &F : R.Findings)
+    if (const Rule *Ru = C.findRule(F.Rule))
+      ++BySeverity[rank(Ru->Severity)];
+  Out += "| critical | high | medium | low |\n|---:|---:|---:|---:|\n| " +
+         std::to_string(BySeverity[4]) + " | " + std::to_string(BySeverity[3]) + " | " +
+         std::to_string(BySeverity[2]) + " | " + std::to_string(BySeverity[1]) + " |\n\n";
+
+  auto ByControl = findingsByControl(R, C);
+  if (!ByControl.empty()) {
+    Out += "### ISO/IEC 27001:2022 controls with findings\n\n| control | findings | rules |\n"
+           "|---|---:|---|\n";
+    for (const Control &Ctl : C.controls()) {
+      auto It = ByControl.find(Ctl.Id);
+      if (It == ByControl.end())
+        continue;
+      std::vector<std::string> Rules;
+      for (const Finding *F : It->second)
+        if (!llvm::is_contained(Rules, F->Rule))
+          Rules.push_back(F->Rule);
+      Out += "| " + Ctl.Id + " " + cell(Ctl.Title) + " | " + std::to_string(It->second.size()) +
+             " | " + llvm::join(Rules, ", ") + " |\n";
+    }
+    Out += "\n";
+  }
+  if (!R.Findings.empty()) {
+    std::vector<const Finding *> Sorted;
+    for (const Finding &F : R.Findings)
+      Sorted.push_back(&F);
+    std::stable_sort(Sorted.begin(), Sorted.end(), [&](const Finding *A, const Finding *B) {
+      const Rule *RA = C.findRule(A->Rule), *RB = C.findRule(B->Rule);
+      return (RA ? rank(RA->Severity) : 0) > (RB ? rank(RB->Severity) : 0);
+    });
+    Out += "### Findings\n\n| severity | rule | location | message |\n|---|---|---|---|\n";
+    for (size_t I = 0; I < Sorted.size() && I < MaxFindings; ++I) {
+      const Finding &F = *Sorted[I];
+      const Rule *Ru = C.findRule(F.Rule);
+      Out += "| " + (Ru ? Ru->Severity : std::string("?")) + " | " + F.Rule + " | " +
+             cell(relativePath(F.Where.File, R.SourceRoot)) + ":" +
+             std::to_string(F.Where.Line) + " | " + cell(F.Message) + " |\n";
+    }
+    if (Sorted.size() > MaxFindings)
+      Out += "\n... and " + std::to_string(Sorted.size() - MaxFindings) +
+             " more (see the SARIF or CSV report).\n";
+  }
+  for (const Failure &F : R.Failures)
+    Out += "\n- not analysed: " + cell(relativePath(F.File, R.SourceRoot)) + ": " +
+           cell(F.Reason);
+  if (!R.Failures.empty())
+    Out += "\n";
+  return Out;
+}
+
+std::string report::toCSV(const ScanResult &R, const Catalog &C) {
+  std::string Out = "fingerprint,rule,severity,cwe,iso27001_primary,iso27001_related,file,"
+                    "line,column,message\r\n";
+  for (const Finding &F : R.Findings) {
+    const Rule *Ru = C.findRule(F.Rule);
+    Out += llvm::join(std::vector<std::string>{
+                          csvField(F.Fingerprint), csvField(F.Rule),
+                          csvField(Ru ? Ru->Severity : ""), csvField(Ru ? cwes(*Ru) : ""),
+                          csvField(Ru ? controls(Ru->PrimaryControls) : ""),
+                          csvField(Ru ? controls(Ru->RelatedControls) : ""),
+                          csvField(relativePath(F.Where.File, R.SourceRoot)),
+                          std::to_string(F.Where.Line), std::to_string(F.Where.Column),
+                          csvField(F.Message)},
+                      ",") +
+           "\r\n";
+  }
+  return Out;
+}
+
+std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
+  auto ByControl = findingsByControl(R, C);
+  llvm::json::Array Controls, NoEvidence;
+  for (const Control &Ctl : C.controls()) {
+    llvm::json::Array Primary, Related, Findings;
+    for (const Rule *Ru : C.rulesForControl(Ctl.Id, true))
+      Primary.push_back(Ru->Id);
+    for (const Rule *Ru : C.rulesForControl(Ctl.Id, false))
+      Related.push_back(Ru->Id);
+    if (Primary.empty() && Related.empty()) {
+      NoEvidence.push_back(Ctl.Id);
+      continue;
+    }
+    if (auto It = ByControl.find(Ctl.Id); It != ByControl.end())
+      for (const Finding *F : It->second)
+        Findings.push_back(llvm::json::Object{
+            {"fingerprint", F->Fingerprint},
+            {"rule", F->Rule},
+            {"file", relativePath(F->Where.File, R.SourceRoot)},
+            {"line", F->Where.Line},
+            {"message", F->Message}});
+    Controls.push_back(llvm::json::Object{{"id", Ctl.Id},
+                                          {"title", Ctl.Title},
+                                          {"primaryRules", std::move(Primary)},
+                                          {"relatedRules", std::move(Related)},
+                                          {"openFindings", std::move(Findings)}});
+  }
+  llvm::json::Object O{
+      {"standard", "ISO/IEC 27001:2022 Annex A"},
+      {"controls", std::move(Controls)},
+      {"controlsWithoutStaticEvidence", std::move(NoEvidence)},
+      {"note", "A static scan of source code gives evidence only for the controls listed "
+               "under 'controls'; the others need organisational, people or physical "
+               "evidence."}};
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(O))) << "\n";
+  return Out;
+}

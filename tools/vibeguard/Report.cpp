@@ -1,0 +1,254 @@
+//===- Report.cpp - vibeguard report, verify and diff -------------------------===//
+//
+//   vibeguard report SCAN.sarif... [--format markdown|csv|json|sarif] [-o FILE]
+//   vibeguard report SCAN.sarif... --evidence DIR (--hmac-key-env NAME | --ed25519-key PEM)
+//   vibeguard verify DIR (--hmac-key-env NAME | --ed25519-key PEM)
+//   vibeguard diff OLD.sarif NEW.sarif [--format text|json]
+//
+// Exit codes: 0 done (verify: intact), 1 verify found changes, 2 usage or input error.
+//
+//===----------------------------------------------------------------------===//
+#include "Scan.h"
+#include "vibeguard/Catalog/Catalog.h"
+#include "vibeguard/Report/Evidence.h"
+#include "vibeguard/Report/Findings.h"
+#include "vibeguard/Report/Render.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+
+using namespace vibeguard;
+using namespace vibeguard::report;
+
+namespace {
+constexpr int ExitChanged = 1, ExitUsage = 2;
+
+int error(const llvm::Twine &Msg) {
+  llvm::errs() << "vibeguard: error: " << Msg << "\n";
+  return ExitUsage;
+}
+
+/// The signing or verifying key from --hmac-key-env NAME or --ed25519-key PEM. The
+/// HMAC secret is read from the environment so it never appears on a command line.
+std::optional<SigningKey> keyFrom(llvm::StringRef HmacEnv, llvm::StringRef Ed25519,
+                                  std::string &Err) {
+  if (!HmacEnv.empty() == !Ed25519.empty()) {
+    Err = "give exactly one of --hmac-key-env NAME and --ed25519-key PEM";
+    return std::nullopt;
+  }
+  SigningKey K;
+  if (!Ed25519.empty()) {
+    K.Algorithm = SigningKey::Ed25519;
+    K.PemPath = Ed25519.str();
+    return K;
+  }
+  std::optional<std::string> Secret = llvm::sys::Process::GetEnv(HmacEnv);
+  if (!Secret || Secret->empty()) {
+    Err = "environment variable " + HmacEnv.str() + " is not set";
+    return std::nullopt;
+  }
+  K.Secret = *Secret;
+  return K;
+}
+
+/// Reads and joins the scan logs into one result.
+std::optional<ScanResult> readScans(const std::vector<std::string> &Inputs, int &Exit) {
+  ScanResult All;
+  for (const std::string &In : Inputs) {
+    auto R = readScanSarif(In);
+    if (!R) {
+      Exit = error(llvm::toString(R.takeError()));
+      return std::nullopt;
+    }
+    if (!All.SourceRoot.empty() && All.SourceRoot != R->SourceRoot) {
+      Exit = error(In + ": source root " + R->SourceRoot + " differs from " + All.SourceRoot);
+      return std::nullopt;
+    }
+    All.SourceRoot = R->SourceRoot;
+    All.DocsBaseUri = R->DocsBaseUri;
+    for (Finding &F : R->Findings)
+      All.Findings.push_back(std::move(F));
+    for (Failure &F : R->Failures)
+      All.Failures.push_back(std::move(F));
+  }
+  finalize(All);
+  return All;
+}
+
+struct Parsed {
+  std::vector<std::string> Positional;
+  std::map<std::string, std::string> Options;
+};
+
+/// Options that take a value; anything else starting with '-' is an error.
+std::optional<Parsed> parse(llvm::StringRef Command, llvm::ArrayRef<const char *> Args,
+                            std::initializer_list<llvm::StringRef> Known, int &Exit) {
+  Parsed P;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (!A.starts_with("-")) {
+      P.Positional.push_back(A.str());
+      continue;
+    }
+    if (!llvm::is_contained(Known, A)) {
+      Exit = error("unknown option '" + A + "' for 'vibeguard " + Command + "'");
+      return std::nullopt;
+    }
+    if (I + 1 >= Args.size()) {
+      Exit = error("option '" + A + "' needs a value");
+      return std::nullopt;
+    }
+    P.Options[A.str()] = Args[++I];
+  }
+  return P;
+}
+} // namespace
+
+int vibeguard::runReport(llvm::ArrayRef<const char *> Args) {
+  int Exit = 0;
+  auto P = parse("report", Args,
+                 {"--format", "-o", "--evidence", "--hmac-key-env", "--ed25519-key"}, Exit);
+  if (!P)
+    return Exit;
+  if (P->Positional.empty())
+    return error("no scan results given (vibeguard report SCAN.sarif...)");
+  std::string Format = P->Options.count("--format") ? P->Options["--format"] : "markdown";
+  if (!llvm::is_contained({"markdown", "csv", "json", "sarif"}, llvm::StringRef(Format)))
+    return error("unknown format '" + Format + "'; use markdown, csv, json or sarif");
+  auto All = readScans(P->Positional, Exit);
+  if (!All)
+    return Exit;
+  const Catalog &C = Catalog::builtin();
+
+  if (P->Options.count("--evidence")) {
+    std::string Err;
+    auto Key = keyFrom(P->Options["--hmac-key-env"], P->Options["--ed25519-key"], Err);
+    if (!Key)
+      return error(Err);
+    llvm::json::Array Inputs;
+    for (const std::string &In : P->Positional)
+      Inputs.push_back(In);
+    std::map<std::string, std::string> Artifacts{
+        {"scan.sarif", toSarif(*All, C)},
+        {"report.md", toMarkdown(*All, C, /*MaxFindings=*/1000000)},
+        {"findings.csv", toCSV(*All, C)},
+        {"controls.json", toControlJSON(*All, C)}};
+    llvm::json::Object Scope{{"sourceRoot", All->SourceRoot},
+                             {"inputs", std::move(Inputs)},
+                             {"findings", static_cast<int64_t>(All->Findings.size())},
+                             {"unanalysed", static_cast<int64_t>(All->Failures.size())}};
+    if (llvm::Error E = writeEvidencePack(P->Options["--evidence"], Artifacts,
+                                          std::move(Scope), *Key))
+      return error(llvm::toString(std::move(E)));
+    llvm::errs() << "vibeguard: evidence pack written to " << P->Options["--evidence"]
+                 << " (" << Artifacts.size() << " artifacts, signed with "
+                 << (Key->Algorithm == SigningKey::HMAC ? "HMAC-SHA256" : "Ed25519")
+                 << ")\n";
+    return 0;
+  }
+  std::string Text = Format == "markdown" ? toMarkdown(*All, C)
+                     : Format == "csv"    ? toCSV(*All, C)
+                     : Format == "json"   ? toControlJSON(*All, C)
+                                          : toSarif(*All, C);
+  if (!P->Options.count("-o")) {
+    llvm::outs() << Text;
+    return 0;
+  }
+  std::error_code EC;
+  std::string Out = P->Options["-o"], Tmp = Out + ".tmp";
+  {
+    llvm::raw_fd_ostream OS(Tmp, EC);
+    if (EC)
+      return error(Tmp + ": cannot write: " + EC.message());
+    OS << Text;
+  }
+  if ((EC = llvm::sys::fs::rename(Tmp, Out)))
+    return error(Out + ": cannot write: " + EC.message());
+  return 0;
+}
+
+int vibeguard::runVerify(llvm::ArrayRef<const char *> Args) {
+  int Exit = 0;
+  auto P = parse("verify", Args, {"--hmac-key-env", "--ed25519-key"}, Exit);
+  if (!P)
+    return Exit;
+  if (P->Positional.size() != 1)
+    return error("give one evidence pack directory (vibeguard verify DIR)");
+  std::string Err;
+  auto Key = keyFrom(P->Options["--hmac-key-env"], P->Options["--ed25519-key"], Err);
+  if (!Key)
+    return error(Err);
+  auto Problems = verifyEvidencePack(P->Positional[0], *Key);
+  if (!Problems)
+    return error(llvm::toString(Problems.takeError()));
+  for (const std::string &Pr : *Problems)
+    llvm::outs() << "vibeguard: verify: " << P->Positional[0] << ": " << Pr << "\n";
+  if (!Problems->empty())
+    return ExitChanged;
+  llvm::outs() << "vibeguard: verify: " << P->Positional[0]
+               << ": every artifact matches its digest and the signature verifies\n";
+  return 0;
+}
+
+int vibeguard::runDiff(llvm::ArrayRef<const char *> Args) {
+  int Exit = 0;
+  auto P = parse("diff", Args, {"--format"}, Exit);
+  if (!P)
+    return Exit;
+  if (P->Positional.size() != 2)
+    return error("give two scans (vibeguard diff OLD.sarif NEW.sarif)");
+  std::string Format = P->Options.count("--format") ? P->Options["--format"] : "text";
+  if (Format != "text" && Format != "json")
+    return error("unknown format '" + Format + "'; use text or json");
+  auto Old = readScans({P->Positional[0]}, Exit);
+  if (!Old)
+    return Exit;
+  auto New = readScans({P->Positional[1]}, Exit);
+  if (!New)
+    return Exit;
+  llvm::StringSet<> OldPrints, NewPrints;
+  for (const Finding &F : Old->Findings)
+    OldPrints.insert(F.Fingerprint);
+  for (const Finding &F : New->Findings)
+    NewPrints.insert(F.Fingerprint);
+  std::vector<const Finding *> Added, Fixed, Unchanged;
+  for (const Finding &F : New->Findings)
+    (OldPrints.count(F.Fingerprint) ? Unchanged : Added).push_back(&F);
+  for (const Finding &F : Old->Findings)
+    if (!NewPrints.count(F.Fingerprint))
+      Fixed.push_back(&F);
+  if (Format == "json") {
+    auto List = [](const std::vector<const Finding *> &V, llvm::StringRef Root) {
+      llvm::json::Array A;
+      for (const Finding *F : V)
+        A.push_back(llvm::json::Object{{"fingerprint", F->Fingerprint},
+                                       {"rule", F->Rule},
+                                       {"file", relativePath(F->Where.File, Root)},
+                                       {"line", F->Where.Line},
+                                       {"message", F->Message}});
+      return A;
+    };
+    llvm::outs() << llvm::formatv(
+                        "{0:2}",
+                        llvm::json::Value(llvm::json::Object{
+                            {"new", List(Added, New->SourceRoot)},
+                            {"fixed", List(Fixed, Old->SourceRoot)},
+                            {"unchanged", List(Unchanged, New->SourceRoot)}}))
+                 << "\n";
+    return 0;
+  }
+  auto Print = [](llvm::StringRef Tag, const std::vector<const Finding *> &V,
+                  llvm::StringRef Root) {
+    for (const Finding *F : V)
+      llvm::outs() << Tag << " " << relativePath(F->Where.File, Root) << ":" << F->Where.Line
+                   << ": " << F->Message << " [" << F->Rule << "]\n";
+  };
+  Print("new:  ", Added, New->SourceRoot);
+  Print("fixed:", Fixed, Old->SourceRoot);
+  llvm::outs() << Added.size() << " new, " << Fixed.size() << " fixed, " << Unchanged.size()
+               << " unchanged\n";
+  return 0;
+}
