@@ -7,7 +7,7 @@ set -euo pipefail
 # Build toolchain and the Clang 19 parts vibeguard links against.
 PKGS=(
   cmake ninja-build ccache git python3
-  llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools
+  llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev openssl
   libre2-dev libgtest-dev googletest
   # Real headers of the APIs the checks model (used by lit tests and examples/).
   libssl-dev libcurl4-openssl-dev libsqlite3-dev libsqlcipher-dev libpq-dev

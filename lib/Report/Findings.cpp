@@ -384,7 +384,11 @@ llvm::Expected<ScanResult> report::readScanSarif(llvm::StringRef Path) {
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf)
     return sarifError(Path, "cannot read: " + Buf.getError().message());
-  auto Json = llvm::json::parse((*Buf)->getBuffer());
+  return parseScanSarif((*Buf)->getBuffer(), Path);
+}
+
+llvm::Expected<ScanResult> report::parseScanSarif(llvm::StringRef Text, llvm::StringRef Path) {
+  auto Json = llvm::json::parse(Text);
   if (!Json)
     return sarifError(Path, "invalid JSON: " + llvm::toString(Json.takeError()));
   const llvm::json::Object *Log = Json->getAsObject();

@@ -29,19 +29,23 @@ std::string absoluteFrom(llvm::StringRef Base, llvm::StringRef Path) {
 } // namespace
 
 llvm::Expected<CompileDatabase> vibeguard::scan::loadCompileDatabase(llvm::StringRef PathOrDir) {
-  CompileDatabase DB;
   llvm::SmallString<256> Path(PathOrDir);
   if (llvm::sys::fs::is_directory(Path))
     llvm::sys::path::append(Path, "compile_commands.json");
   if (std::error_code EC = llvm::sys::fs::make_absolute(Path))
     return bad(Path, "cannot resolve path: " + EC.message());
   llvm::sys::path::remove_dots(Path, true);
-  DB.Path = std::string(Path);
-
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf)
     return bad(Path, "cannot read: " + Buf.getError().message());
-  auto Json = llvm::json::parse((*Buf)->getBuffer());
+  return parseCompileDatabase((*Buf)->getBuffer(), Path);
+}
+
+llvm::Expected<CompileDatabase>
+vibeguard::scan::parseCompileDatabase(llvm::StringRef Text, llvm::StringRef Path) {
+  CompileDatabase DB;
+  DB.Path = Path.str();
+  auto Json = llvm::json::parse(Text);
   if (!Json)
     return bad(Path, "invalid JSON: " + llvm::toString(Json.takeError()));
   const llvm::json::Array *Array = Json->getAsArray();

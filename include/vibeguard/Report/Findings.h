@@ -58,6 +58,8 @@ std::string toText(const ScanResult &R);
 /// Reads a SARIF log written by vibeguard scan back (for merging shards). Errors name
 /// the file and what is wrong.
 llvm::Expected<ScanResult> readScanSarif(llvm::StringRef Path);
+/// The same, from \p Text already read (\p Path names it in errors).
+llvm::Expected<ScanResult> parseScanSarif(llvm::StringRef Text, llvm::StringRef Path);
 
 /// \p File relative to \p Root with '/' separators (unchanged when outside it).
 std::string relativePath(llvm::StringRef File, llvm::StringRef Root);

@@ -30,6 +30,9 @@ struct CompileDatabase {
 /// listed). A database that is not a JSON array of such objects is an error naming the
 /// file, the entry and the problem.
 llvm::Expected<CompileDatabase> loadCompileDatabase(llvm::StringRef PathOrDir);
+/// The same, from \p Text already read from the absolute \p Path.
+llvm::Expected<CompileDatabase> parseCompileDatabase(llvm::StringRef Text,
+                                                     llvm::StringRef Path);
 
 } // namespace vibeguard::scan
 
