@@ -1,11 +1,11 @@
 //===- Evidence.cpp - Writing and verifying signed evidence packs -------------===//
 #include "vibeguard/Report/Evidence.h"
+#include "vibeguard/Report/Triage.h"
 #include "vibeguard/Config.h"
 #include "vibeguard/Support/Embedded.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/Chrono.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -13,7 +13,6 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/pem.h>
-#include <chrono>
 
 using namespace vibeguard;
 using namespace vibeguard::report;
@@ -193,10 +192,7 @@ llvm::Error report::writeEvidencePack(llvm::StringRef Dir,
                                   {"version", VIBEGUARD_VERSION},
                                   {"clang", VIBEGUARD_CLANG_VERSION}}},
       {"rulesDigest", sha256Hex(Catalog)},
-      {"createdAt", llvm::formatv("{0:%Y-%m-%dT%H:%M:%SZ}",
-                                  std::chrono::time_point_cast<std::chrono::seconds>(
-                                      std::chrono::system_clock::now()))
-                        .str()},
+      {"createdAt", utcNow("%Y-%m-%dT%H:%M:%SZ")},
       {"scope", std::move(Scope)},
       {"artifacts", std::move(Listed)}};
   llvm::json::Object Unsigned = Manifest; // NOLINT: one deliberate copy

@@ -71,8 +71,12 @@ std::map<std::string, std::vector<const Finding *>> findingsByControl(const Scan
 } // namespace
 
 std::string report::toMarkdown(const ScanResult &R, const Catalog &C, size_t MaxFindings) {
+  size_t Open = llvm::count_if(R.Findings, [](const Finding &F) { return F.State == "open"; });
   std::string Out = "## vibeguard: " + std::to_string(R.Findings.size()) + " finding" +
                     (R.Findings.size() == 1 ? "" : "s");
+  if (Open != R.Findings.size())
+    Out += " (" + std::to_string(Open) + " open, " + std::to_string(R.Findings.size() - Open) +
+           " triaged)";
   if (!R.Failures.empty())
     Out += ", " + std::to_string(R.Failures.size()) + " file(s) not analysed";
   Out += "\n\n";
@@ -109,11 +113,13 @@ std::string report::toMarkdown(const ScanResult &R, const Catalog &C, size_t Max
       const Rule *RA = C.findRule(A->Rule), *RB = C.findRule(B->Rule);
       return (RA ? rank(RA->Severity) : 0) > (RB ? rank(RB->Severity) : 0);
     });
-    Out += "### Findings\n\n| severity | rule | location | message |\n|---|---|---|---|\n";
+    Out += "### Findings\n\n| severity | state | rule | location | message |\n"
+           "|---|---|---|---|---|\n";
     for (size_t I = 0; I < Sorted.size() && I < MaxFindings; ++I) {
       const Finding &F = *Sorted[I];
       const Rule *Ru = C.findRule(F.Rule);
-      Out += "| " + (Ru ? Ru->Severity : std::string("?")) + " | " + F.Rule + " | " +
+      Out += "| " + (Ru ? Ru->Severity : std::string("?")) + " | " + F.State + " | " + F.Rule +
+             " | " +
              cell(relativePath(F.Where.File, R.SourceRoot)) + ":" +
              std::to_string(F.Where.Line) + " | " + cell(F.Message) + " |\n";
     }
@@ -130,12 +136,12 @@ std::string report::toMarkdown(const ScanResult &R, const Catalog &C, size_t Max
 }
 
 std::string report::toCSV(const ScanResult &R, const Catalog &C) {
-  std::string Out = "fingerprint,rule,severity,cwe,iso27001_primary,iso27001_related,file,"
-                    "line,column,message\r\n";
+  std::string Out = "fingerprint,state,rule,severity,cwe,iso27001_primary,iso27001_related,"
+                    "file,line,column,message\r\n";
   for (const Finding &F : R.Findings) {
     const Rule *Ru = C.findRule(F.Rule);
     Out += llvm::join(std::vector<std::string>{
-                          csvField(F.Fingerprint), csvField(F.Rule),
+                          csvField(F.Fingerprint), csvField(F.State), csvField(F.Rule),
                           csvField(Ru ? Ru->Severity : ""), csvField(Ru ? cwes(*Ru) : ""),
                           csvField(Ru ? controls(Ru->PrimaryControls) : ""),
                           csvField(Ru ? controls(Ru->RelatedControls) : ""),
@@ -152,7 +158,7 @@ std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
   auto ByControl = findingsByControl(R, C);
   llvm::json::Array Controls, NoEvidence;
   for (const Control &Ctl : C.controls()) {
-    llvm::json::Array Primary, Related, Findings;
+    llvm::json::Array Primary, Related, Findings, Triaged;
     for (const Rule *Ru : C.rulesForControl(Ctl.Id, true))
       Primary.push_back(Ru->Id);
     for (const Rule *Ru : C.rulesForControl(Ctl.Id, false))
@@ -163,17 +169,20 @@ std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
     }
     if (auto It = ByControl.find(Ctl.Id); It != ByControl.end())
       for (const Finding *F : It->second)
-        Findings.push_back(llvm::json::Object{
-            {"fingerprint", F->Fingerprint},
-            {"rule", F->Rule},
-            {"file", relativePath(F->Where.File, R.SourceRoot)},
-            {"line", F->Where.Line},
-            {"message", F->Message}});
+        (F->State == "open" ? Findings : Triaged)
+            .push_back(llvm::json::Object{
+                {"fingerprint", F->Fingerprint},
+                {"state", F->State},
+                {"rule", F->Rule},
+                {"file", relativePath(F->Where.File, R.SourceRoot)},
+                {"line", F->Where.Line},
+                {"message", F->Message}});
     Controls.push_back(llvm::json::Object{{"id", Ctl.Id},
                                           {"title", Ctl.Title},
                                           {"primaryRules", std::move(Primary)},
                                           {"relatedRules", std::move(Related)},
-                                          {"openFindings", std::move(Findings)}});
+                                          {"openFindings", std::move(Findings)},
+                                          {"triagedFindings", std::move(Triaged)}});
   }
   llvm::json::Object O{
       {"standard", "ISO/IEC 27001:2022 Annex A"},

@@ -13,6 +13,7 @@
 #include "vibeguard/Report/Evidence.h"
 #include "vibeguard/Report/Findings.h"
 #include "vibeguard/Report/Render.h"
+#include "vibeguard/Report/Triage.h"
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
@@ -110,7 +111,9 @@ std::optional<Parsed> parse(llvm::StringRef Command, llvm::ArrayRef<const char *
 int vibeguard::runReport(llvm::ArrayRef<const char *> Args) {
   int Exit = 0;
   auto P = parse("report", Args,
-                 {"--format", "-o", "--evidence", "--hmac-key-env", "--ed25519-key"}, Exit);
+                 {"--format", "-o", "--evidence", "--hmac-key-env", "--ed25519-key",
+                  "--triage", "--today"},
+                 Exit);
   if (!P)
     return Exit;
   if (P->Positional.empty())
@@ -122,6 +125,14 @@ int vibeguard::runReport(llvm::ArrayRef<const char *> Args) {
   if (!All)
     return Exit;
   const Catalog &C = Catalog::builtin();
+  if (P->Options.count("--triage")) {
+    auto T = readTriage(P->Options["--triage"]);
+    if (!T)
+      return error(llvm::toString(T.takeError()));
+    std::string Today = P->Options.count("--today") ? P->Options["--today"] : today();
+    for (Finding &F : All->Findings)
+      F.State = stateOf(*T, F.Fingerprint, Today);
+  }
 
   if (P->Options.count("--evidence")) {
     std::string Err;
@@ -250,5 +261,114 @@ int vibeguard::runDiff(llvm::ArrayRef<const char *> Args) {
   Print("fixed:", Fixed, Old->SourceRoot);
   llvm::outs() << Added.size() << " new, " << Fixed.size() << " fixed, " << Unchanged.size()
                << " unchanged\n";
+  return 0;
+}
+
+int vibeguard::runTriage(llvm::ArrayRef<const char *> Args) {
+  const char *Usage =
+      "usage: vibeguard triage set FINGERPRINT STATE [--justification T] [--owner O]\n"
+      "                           [--expires YYYY-MM-DD] [--scan SARIF] [--file F]\n"
+      "       vibeguard triage list [--scan SARIF] [--file F] [--today YYYY-MM-DD]\n"
+      "       vibeguard triage expire [--file F] [--today YYYY-MM-DD]\n"
+      "states: confirmed, false-positive, accepted-risk (needs justification, owner,\n"
+      "expiry), fixed; the file defaults to .vibeguard-triage.yaml\n";
+  if (!Args.empty() && llvm::StringRef(Args[0]) == "--help") {
+    llvm::outs() << Usage;
+    return 0;
+  }
+  if (Args.empty())
+    return error("no triage command; use set, list or expire");
+  llvm::StringRef Verb = Args[0];
+  if (Verb != "set" && Verb != "list" && Verb != "expire")
+    return error("unknown triage command '" + Verb + "'; use set, list or expire");
+  int Exit = 0;
+  auto P = parse("triage " + Verb.str(), Args.drop_front(),
+                 {"--file", "--scan", "--today", "--justification", "--owner", "--expires"},
+                 Exit);
+  if (!P)
+    return Exit;
+  std::string Path = P->Options.count("--file") ? P->Options["--file"]
+                                                 : ".vibeguard-triage.yaml";
+  std::string Today = P->Options.count("--today") ? P->Options["--today"] : today();
+  TriageFile T;
+  if (llvm::sys::fs::exists(Path)) {
+    auto Read = readTriage(Path);
+    if (!Read)
+      return error(llvm::toString(Read.takeError()));
+    T = std::move(*Read);
+  } else if (Verb != "set") {
+    return error(Path + ": no triage file (create one with 'vibeguard triage set')");
+  }
+  std::optional<ScanResult> Scan;
+  if (P->Options.count("--scan")) {
+    Scan = readScans({P->Options["--scan"]}, Exit);
+    if (!Scan)
+      return Exit;
+  }
+  auto InScan = [&](llvm::StringRef Print) -> const Finding * {
+    if (Scan)
+      for (const Finding &F : Scan->Findings)
+        if (F.Fingerprint == Print)
+          return &F;
+    return nullptr;
+  };
+
+  if (Verb == "set") {
+    if (P->Positional.size() != 2)
+      return error("usage: vibeguard triage set FINGERPRINT STATE [options]");
+    Decision D;
+    D.Fingerprint = P->Positional[0];
+    D.State = P->Positional[1];
+    D.Justification = P->Options["--justification"];
+    D.Owner = P->Options["--owner"];
+    D.Expires = P->Options["--expires"];
+    D.Decided = Today;
+    if (const Finding *F = InScan(D.Fingerprint)) {
+      D.Rule = F->Rule;
+      D.Location = relativePath(F->Where.File, Scan->SourceRoot) + ":" +
+                   std::to_string(F->Where.Line);
+    } else if (Scan) {
+      llvm::errs() << "vibeguard: warning: " << D.Fingerprint << " is not in "
+                   << P->Options["--scan"] << "\n";
+    }
+    TriageFile Next = T;
+    Next.set(D);
+    // Validate what would be written with the reader itself.
+    std::string Text = toYAML(Next);
+    auto Check = parseTriage(Text, Path);
+    if (!Check)
+      return error(llvm::toString(Check.takeError()));
+    std::error_code EC;
+    std::string Tmp = Path + ".tmp";
+    {
+      llvm::raw_fd_ostream OS(Tmp, EC);
+      if (EC)
+        return error(Tmp + ": cannot write: " + EC.message());
+      OS << Text;
+    }
+    if ((EC = llvm::sys::fs::rename(Tmp, Path)))
+      return error(Path + ": cannot write: " + EC.message());
+    llvm::outs() << D.Fingerprint << " is now " << D.State << " in " << Path << "\n";
+    return 0;
+  }
+  unsigned Expired = 0;
+  for (const Decision &D : T.Decisions) {
+    bool Gone = expired(D, Today);
+    Expired += Gone;
+    if (Verb == "expire" && !Gone)
+      continue;
+    llvm::outs() << D.Fingerprint << "  " << D.State
+                 << (Gone ? " (expired " + D.Expires + ": open again)"
+                     : D.Expires.empty() ? std::string()
+                                         : " (until " + D.Expires + ")")
+                 << "  " << (D.Rule.empty() ? "?" : D.Rule) << "  " << D.Location
+                 << (D.Owner.empty() ? "" : "  owner: " + D.Owner)
+                 << (Scan && !InScan(D.Fingerprint) ? "  (not in this scan)" : "") << "\n";
+  }
+  if (Verb == "expire") {
+    llvm::outs() << Expired << " accepted risk" << (Expired == 1 ? "" : "s")
+                 << " expired on " << Today << "\n";
+    return Expired ? ExitChanged : 0;
+  }
   return 0;
 }

@@ -13,6 +13,7 @@ int runMerge(llvm::ArrayRef<const char *> Args);
 int runReport(llvm::ArrayRef<const char *> Args);
 int runVerify(llvm::ArrayRef<const char *> Args);
 int runDiff(llvm::ArrayRef<const char *> Args);
+int runTriage(llvm::ArrayRef<const char *> Args);
 } // namespace vibeguard
 
 #endif

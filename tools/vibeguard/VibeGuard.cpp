@@ -32,6 +32,7 @@ commands:
              --evidence DIR writes a signed evidence pack
   verify     check an evidence pack's digests and signature
   diff       new, fixed and unchanged findings between two scans
+  triage     record review decisions (set), list them, list expired accepted risks
   rules      list the rule catalog: id, severity, CWE, OWASP, ISO/IEC 27001:2022 controls
   controls   list ISO/IEC 27001:2022 Annex A controls and the rules giving evidence for each
 
@@ -249,6 +250,8 @@ int main(int argc, const char **argv) {
     return runVerify(llvm::ArrayRef(argv + 2, argc - 2));
   if (Command == "diff")
     return runDiff(llvm::ArrayRef(argv + 2, argc - 2));
+  if (Command == "triage")
+    return runTriage(llvm::ArrayRef(argv + 2, argc - 2));
   if (Command != "rules" && Command != "controls")
     return usageError("unknown command '" + Command + "'");
 

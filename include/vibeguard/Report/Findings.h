@@ -24,6 +24,9 @@ struct Finding {
   /// Stable across line shifts and checkouts: rule, path relative to the source root,
   /// the source line's text (whitespace folded) and its occurrence number.
   std::string Fingerprint;
+  /// The review state (vibeguard report --triage): open, confirmed, false-positive,
+  /// accepted-risk, fixed.
+  std::string State = "open";
 };
 
 /// A TU the scan could not analyse, and why.
