@@ -54,6 +54,50 @@ auto sortKey(const Finding &F, llvm::StringRef Root) {
 }
 } // namespace
 
+std::vector<Suppression> report::findSuppressions(llvm::StringRef Text, llvm::StringRef File) {
+  std::vector<Suppression> Out;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  for (size_t I = 0; I != Lines.size(); ++I) {
+    llvm::StringRef L = Lines[I];
+    size_t At = L.find("NOLINT");
+    if (At == llvm::StringRef::npos)
+      continue;
+    llvm::StringRef Rest = L.drop_front(At);
+    llvm::StringRef Kind = Rest.starts_with("NOLINTNEXTLINE") ? "NOLINTNEXTLINE"
+                           : Rest.starts_with("NOLINTBEGIN")  ? "NOLINTBEGIN"
+                           : Rest.starts_with("NOLINTEND")    ? "NOLINTEND"
+                                                              : "NOLINT";
+    if (Kind == "NOLINTEND")
+      continue; // the BEGIN is the decision
+    Rest = Rest.drop_front(Kind.size());
+    std::string Checks;
+    if (Rest.consume_front("(")) {
+      size_t Close = Rest.find(')');
+      if (Close == llvm::StringRef::npos)
+        continue;
+      Checks = Rest.take_front(Close).trim().str();
+      Rest = Rest.drop_front(Close + 1);
+    }
+    // A bare NOLINT silences every check; a list counts when a glob reaches vibeguard.
+    bool Reaches = Checks.empty();
+    llvm::SmallVector<llvm::StringRef, 4> Globs;
+    llvm::StringRef(Checks).split(Globs, ',');
+    for (llvm::StringRef G : Globs) {
+      G = G.trim();
+      Reaches |= G == "*" || G.starts_with("vibeguard");
+    }
+    if (!Reaches)
+      continue;
+    llvm::StringRef Why = Rest.trim().ltrim(":-").trim();
+    if (Why.ends_with("*/"))
+      Why = Why.drop_back(2).trim();
+    Out.push_back({File.str(), static_cast<unsigned>(I + 1), Kind.str(), Checks,
+                   Why.empty() ? "none given" : Why.str()});
+  }
+  return Out;
+}
+
 void report::finalize(ScanResult &R) {
   std::sort(R.Findings.begin(), R.Findings.end(), [&](const Finding &A, const Finding &B) {
     return sortKey(A, R.SourceRoot) < sortKey(B, R.SourceRoot);
@@ -77,6 +121,14 @@ void report::finalize(ScanResult &R) {
   std::sort(R.Failures.begin(), R.Failures.end(), [](const Failure &A, const Failure &B) {
     return std::tie(A.File, A.Reason) < std::tie(B.File, B.Reason);
   });
+  auto SupKey = [](const Suppression &S) { return std::tie(S.File, S.Line, S.Kind); };
+  std::sort(R.Suppressions.begin(), R.Suppressions.end(),
+            [&](const Suppression &A, const Suppression &B) { return SupKey(A) < SupKey(B); });
+  R.Suppressions.erase(std::unique(R.Suppressions.begin(), R.Suppressions.end(),
+                                   [&](const Suppression &A, const Suppression &B) {
+                                     return SupKey(A) == SupKey(B);
+                                   }),
+                       R.Suppressions.end());
 }
 
 namespace {
@@ -303,6 +355,14 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
        llvm::json::Object{{"SRCROOT", llvm::json::Object{{"uri", fileUri(R.SourceRoot)}}}}},
       {"invocations", llvm::json::Array{std::move(Invocation)}},
       {"results", std::move(Results)}};
+  llvm::json::Array Sups;
+  for (const Suppression &S : R.Suppressions)
+    Sups.push_back(llvm::json::Object{{"file", relativePath(S.File, R.SourceRoot)},
+                                      {"line", S.Line},
+                                      {"kind", S.Kind},
+                                      {"checks", S.Checks},
+                                      {"justification", S.Justification}});
+  Run["properties"] = llvm::json::Object{{"vibeguardSuppressions", std::move(Sups)}};
   llvm::json::Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                          {"version", "2.1.0"},
                          {"runs", llvm::json::Array{std::move(Run)}}};
@@ -428,6 +488,15 @@ llvm::Expected<ScanResult> report::parseScanSarif(llvm::StringRef Text, llvm::St
               F.Notes.push_back(*N);
       R.Findings.push_back(std::move(F));
     }
+  if (const llvm::json::Object *Props = Run.getObject("properties"))
+    if (const llvm::json::Array *Sups = Props->getArray("vibeguardSuppressions"))
+      for (const llvm::json::Value &V : *Sups)
+        if (const llvm::json::Object *S = V.getAsObject())
+          R.Suppressions.push_back(
+              {joinRoot(R.SourceRoot, S->getString("file").value_or("")),
+               static_cast<unsigned>(S->getInteger("line").value_or(0)),
+               S->getString("kind").value_or("").str(), S->getString("checks").value_or("").str(),
+               S->getString("justification").value_or("none given").str()});
   const llvm::json::Array *Invocations = Run.getArray("invocations");
   const llvm::json::Object *Inv =
       Invocations && !Invocations->empty() ? (*Invocations)[0].getAsObject() : nullptr;

@@ -132,6 +132,14 @@ std::string report::toMarkdown(const ScanResult &R, const Catalog &C, size_t Max
            cell(F.Reason);
   if (!R.Failures.empty())
     Out += "\n";
+  if (!R.Suppressions.empty()) {
+    Out += "\n### Suppressions (NOLINT of vibeguard rules)\n\n| location | kind | checks | "
+           "justification |\n|---|---|---|---|\n";
+    for (const Suppression &S : R.Suppressions)
+      Out += "| " + cell(relativePath(S.File, R.SourceRoot)) + ":" + std::to_string(S.Line) +
+             " | " + S.Kind + " | " + cell(S.Checks.empty() ? "(all checks)" : S.Checks) +
+             " | " + cell(S.Justification) + " |\n";
+  }
   return Out;
 }
 
@@ -184,8 +192,23 @@ std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
                                           {"openFindings", std::move(Findings)},
                                           {"triagedFindings", std::move(Triaged)}});
   }
+  llvm::json::Array Sups;
+  for (const Suppression &S : R.Suppressions)
+    Sups.push_back(llvm::json::Object{{"file", relativePath(S.File, R.SourceRoot)},
+                                      {"line", S.Line},
+                                      {"kind", S.Kind},
+                                      {"checks", S.Checks},
+                                      {"justification", S.Justification}});
+  llvm::json::Array Decisions;
+  for (const Finding &F : R.Findings)
+    if (F.State != "open")
+      Decisions.push_back(llvm::json::Object{{"fingerprint", F.Fingerprint},
+                                             {"rule", F.Rule},
+                                             {"state", F.State}});
   llvm::json::Object O{
       {"standard", "ISO/IEC 27001:2022 Annex A"},
+      {"suppressions", std::move(Sups)},
+      {"triageDecisions", std::move(Decisions)},
       {"controls", std::move(Controls)},
       {"controlsWithoutStaticEvidence", std::move(NoEvidence)},
       {"note", "A static scan of source code gives evidence only for the controls listed "

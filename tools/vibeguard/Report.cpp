@@ -74,6 +74,8 @@ std::optional<ScanResult> readScans(const std::vector<std::string> &Inputs, int 
       All.Findings.push_back(std::move(F));
     for (Failure &F : R->Failures)
       All.Failures.push_back(std::move(F));
+    for (Suppression &S : R->Suppressions)
+      All.Suppressions.push_back(std::move(S));
   }
   finalize(All);
   return All;

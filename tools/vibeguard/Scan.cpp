@@ -133,12 +133,19 @@ std::optional<llvm::json::Value> readJSONFile(llvm::StringRef Path) {
   return std::move(*Json);
 }
 
+/// Files the scanned TUs read: where the suppression inventory looks.
+llvm::StringSet<> ReadFiles;
+
 /// Adds a worker's result to \p R; false if it is malformed.
 bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &CompileError) {
   const llvm::json::Object *O = Json.getAsObject();
   const llvm::json::Array *Findings = O ? O->getArray("findings") : nullptr;
   if (!Findings)
     return false;
+  if (const llvm::json::Array *Deps = O->getArray("dependencies"))
+    for (const llvm::json::Value &D : *Deps)
+      if (std::optional<llvm::StringRef> S = D.getAsString())
+        ReadFiles.insert(*S);
   auto Loc = [](const llvm::json::Object &L) {
     return Location{L.getString("file").value_or("").str(),
                     static_cast<unsigned>(L.getInteger("line").value_or(0)),
@@ -583,6 +590,16 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     llvm::errs() << "\n";
   llvm::sys::fs::remove_directories(Tmp);
 
+  // The suppression inventory: NOLINTs reaching vibeguard rules in the project's own
+  // files (those the TUs read under the source root).
+  for (const auto &F : ReadFiles) {
+    llvm::StringRef Path = F.getKey();
+    if (!Path.starts_with(Result.SourceRoot + "/") || Path.contains("/.vibeguard-cache/"))
+      continue;
+    if (auto Buf = llvm::MemoryBuffer::getFile(Path))
+      for (Suppression &S : findSuppressions((*Buf)->getBuffer(), Path))
+        Result.Suppressions.push_back(std::move(S));
+  }
   finalize(Result);
   if (!Baseline.empty())
     llvm::erase_if(Result.Findings,
@@ -670,6 +687,8 @@ int vibeguard::runMerge(llvm::ArrayRef<const char *> Args) {
       All.Findings.push_back(std::move(F));
     for (Failure &F : R->Failures)
       All.Failures.push_back(std::move(F));
+    for (Suppression &S : R->Suppressions)
+      All.Suppressions.push_back(std::move(S));
     // Every shard read the same database: its skipped entries once.
     for (std::string &S : R->Skipped)
       if (Skipped.insert(S).second)

@@ -29,6 +29,18 @@ struct Finding {
   std::string State = "open";
 };
 
+/// A NOLINT comment that silences vibeguard rules: what an auditor must see.
+struct Suppression {
+  std::string File; ///< absolute
+  unsigned Line = 0;
+  std::string Kind;   ///< NOLINT, NOLINTNEXTLINE, NOLINTBEGIN
+  std::string Checks; ///< as written; "" for a bare NOLINT (every check)
+  std::string Justification; ///< the text after it, or "none given"
+};
+
+/// The NOLINT comments in \p Text (the file \p File) that reach vibeguard rules.
+std::vector<Suppression> findSuppressions(llvm::StringRef Text, llvm::StringRef File);
+
 /// A TU the scan could not analyse, and why.
 struct Failure {
   std::string File;
@@ -42,6 +54,7 @@ struct ScanResult {
   std::vector<Finding> Findings;
   std::vector<Failure> Failures;
   std::vector<std::string> Skipped;
+  std::vector<Suppression> Suppressions;
   unsigned TranslationUnits = 0;
 };
 
