@@ -17,6 +17,15 @@ struct RulesFile {
 struct AnnexFile {
   std::vector<Control> Controls;
 };
+struct CweGroup {
+  std::string Name;
+  std::vector<std::string> Controls;
+  std::vector<unsigned> CWE;
+};
+struct CweFile {
+  std::vector<std::string> Default;
+  std::vector<CweGroup> Groups;
+};
 struct ControlRefs {
   std::vector<ControlRef> Primary;
   std::vector<ControlRef> Related;
@@ -26,6 +35,7 @@ struct ControlRefs {
 LLVM_YAML_IS_SEQUENCE_VECTOR(Rule)
 LLVM_YAML_IS_SEQUENCE_VECTOR(Control)
 LLVM_YAML_IS_SEQUENCE_VECTOR(ControlRef)
+LLVM_YAML_IS_SEQUENCE_VECTOR(CweGroup)
 
 namespace llvm::yaml {
 template <> struct MappingTraits<ControlRef> {
@@ -63,6 +73,19 @@ template <> struct MappingTraits<Control> {
     Io.mapRequired("id", C.Id);
     Io.mapRequired("theme", C.Theme);
     Io.mapRequired("title", C.Title);
+  }
+};
+template <> struct MappingTraits<CweGroup> {
+  static void mapping(IO &Io, CweGroup &G) {
+    Io.mapRequired("name", G.Name);
+    Io.mapRequired("controls", G.Controls);
+    Io.mapRequired("cwe", G.CWE);
+  }
+};
+template <> struct MappingTraits<CweFile> {
+  static void mapping(IO &Io, CweFile &F) {
+    Io.mapRequired("default", F.Default);
+    Io.mapRequired("groups", F.Groups);
   }
 };
 template <> struct MappingTraits<RulesFile> {
@@ -144,6 +167,23 @@ Catalog::parse(llvm::StringRef RulesYAML, llvm::StringRef RulesName,
           return Bad("control '" + Ref.Control + "' has no rationale");
       }
   }
+  CweFile Cwe;
+  if (auto Err = parseYAML(embedded::cweControls(), "<builtin>/cwe-controls.yaml", Cwe))
+    return std::move(Err);
+  for (const std::vector<std::string> *Ctls : [&] {
+         std::vector<const std::vector<std::string> *> V{&Cwe.Default};
+         for (const CweGroup &G : Cwe.Groups)
+           V.push_back(&G.Controls);
+         return V;
+       }())
+    for (const std::string &Ctl : *Ctls)
+      if (!ControlIds.count(Ctl))
+        return invalid("<builtin>/cwe-controls.yaml",
+                       "control '" + Ctl + "' is not in ISO/IEC 27001:2022 Annex A");
+  C->Cwe.Default = Cwe.Default;
+  for (const CweGroup &G : Cwe.Groups)
+    for (unsigned N : G.CWE)
+      C->Cwe.Groups.push_back({N, G.Controls});
   C->Rules = std::move(RulesF.Rules);
   C->Controls = std::move(Annex.Controls);
   return std::move(C);
@@ -195,4 +235,15 @@ std::vector<const Rule *> Catalog::rulesForControl(llvm::StringRef ControlId,
         break;
       }
   return Out;
+}
+
+std::vector<std::string> CweMap::controlsFor(const std::vector<unsigned> &CWEs) const {
+  std::vector<std::string> Out;
+  for (unsigned N : CWEs)
+    for (const auto &[Id, Ctls] : Groups)
+      if (Id == N)
+        for (const std::string &C : Ctls)
+          if (!llvm::is_contained(Out, C))
+            Out.push_back(C);
+  return Out.empty() ? Default : Out;
 }

@@ -514,3 +514,172 @@ llvm::Expected<ScanResult> report::parseScanSarif(llvm::StringRef Text, llvm::St
     }
   return std::move(R);
 }
+
+void report::enrich(ScanResult &R, const Catalog &C) {
+  for (Finding &F : R.Findings) {
+    if (const Rule *Ru = C.findRule(F.Rule); Ru && F.Tool == "vibeguard") {
+      F.Severity = Ru->Severity;
+      F.CWE = Ru->CWE;
+      F.Controls.clear();
+      for (const ControlRef &Ref : Ru->PrimaryControls)
+        F.Controls.push_back(Ref.Control);
+      continue;
+    }
+    F.Unmapped = F.CWE.empty();
+    F.Controls = C.cweMap().controlsFor(F.CWE);
+    if (F.Severity.empty())
+      F.Severity = "medium";
+  }
+}
+
+namespace {
+/// CWE ids a foreign rule names: tags "external/cwe/cwe-79", "CWE-79", "cwe:79", or
+/// relationships whose target's tool component is CWE.
+std::vector<unsigned> ruleCWEs(const llvm::json::Object &Rule) {
+  std::vector<unsigned> Out;
+  auto Add = [&](llvm::StringRef S) {
+    S = S.trim();
+    for (llvm::StringRef Prefix : {"external/cwe/cwe-", "CWE-", "cwe-", "CWE:", "cwe:"})
+      if (S.consume_front(Prefix))
+        break;
+    // "CWE-78: Improper Neutralization ..." (Semgrep): the leading digits.
+    S = S.take_while(llvm::isDigit);
+    unsigned N;
+    if (!S.getAsInteger(10, N) && N && !llvm::is_contained(Out, N))
+      Out.push_back(N);
+  };
+  if (const llvm::json::Object *Props = Rule.getObject("properties")) {
+    if (const llvm::json::Array *Tags = Props->getArray("tags"))
+      for (const llvm::json::Value &T : *Tags)
+        if (std::optional<llvm::StringRef> S = T.getAsString())
+          if (S->contains_insensitive("cwe"))
+            Add(*S);
+    if (const llvm::json::Array *Cwe = Props->getArray("cwe"))
+      for (const llvm::json::Value &T : *Cwe)
+        if (std::optional<llvm::StringRef> S = T.getAsString())
+          Add(*S);
+  }
+  if (const llvm::json::Array *Rel = Rule.getArray("relationships"))
+    for (const llvm::json::Value &V : *Rel) {
+      const llvm::json::Object *O = V.getAsObject();
+      const llvm::json::Object *T = O ? O->getObject("target") : nullptr;
+      const llvm::json::Object *TC = T ? T->getObject("toolComponent") : nullptr;
+      if (TC && TC->getString("name").value_or("").equals_insensitive("cwe"))
+        if (std::optional<llvm::StringRef> Id = T->getString("id"))
+          Add(*Id);
+    }
+  return Out;
+}
+
+std::string severityFrom(std::optional<llvm::StringRef> SecuritySeverity,
+                         llvm::StringRef Level) {
+  double Score;
+  if (SecuritySeverity && !SecuritySeverity->getAsDouble(Score))
+    return Score >= 9 ? "critical" : Score >= 7 ? "high" : Score >= 4 ? "medium" : "low";
+  return Level == "error" ? "high" : Level == "note" || Level == "none" ? "low" : "medium";
+}
+
+std::string uriToPath(llvm::StringRef Uri) {
+  if (Uri.consume_front("file://"))
+    return Uri.str();
+  return Uri.str();
+}
+} // namespace
+
+llvm::Expected<ScanResult> report::parseForeignSarif(llvm::StringRef Text, llvm::StringRef Path,
+                                                     llvm::StringRef DefaultRoot) {
+  auto Json = llvm::json::parse(Text);
+  if (!Json)
+    return sarifError(Path, "invalid JSON: " + llvm::toString(Json.takeError()));
+  const llvm::json::Object *Log = Json->getAsObject();
+  const llvm::json::Array *Runs = Log ? Log->getArray("runs") : nullptr;
+  if (!Runs)
+    return sarifError(Path, "not a SARIF log (no \"runs\" array)");
+  ScanResult R;
+  R.SourceRoot = DefaultRoot.str();
+  for (const llvm::json::Value &RunV : *Runs) {
+    const llvm::json::Object *Run = RunV.getAsObject();
+    const llvm::json::Object *Tool = Run ? Run->getObject("tool") : nullptr;
+    const llvm::json::Object *Driver = Tool ? Tool->getObject("driver") : nullptr;
+    if (!Driver)
+      return sarifError(Path, "a run has no tool.driver");
+    std::string ToolName = Driver->getString("name").value_or("unknown tool").str();
+    // Rules by id and by index: CWEs and severity.
+    struct RuleInfo {
+      std::string Id;
+      std::vector<unsigned> CWE;
+      std::optional<std::string> SecuritySeverity;
+      std::string Level;
+    };
+    std::vector<RuleInfo> Rules;
+    if (const llvm::json::Array *Rs = Driver->getArray("rules"))
+      for (const llvm::json::Value &V : *Rs)
+        if (const llvm::json::Object *O = V.getAsObject()) {
+          RuleInfo Info{O->getString("id").value_or("").str(), ruleCWEs(*O), std::nullopt, ""};
+          if (const llvm::json::Object *P = O->getObject("properties"))
+            if (std::optional<llvm::StringRef> S = P->getString("security-severity"))
+              Info.SecuritySeverity = S->str();
+          if (const llvm::json::Object *DC = O->getObject("defaultConfiguration"))
+            Info.Level = DC->getString("level").value_or("").str();
+          Rules.push_back(std::move(Info));
+        }
+    llvm::StringMap<std::string> Bases;
+    if (const llvm::json::Object *B = Run->getObject("originalUriBaseIds"))
+      for (const auto &[K, V] : *B)
+        if (const llvm::json::Object *O = V.getAsObject())
+          if (std::optional<llvm::StringRef> U = O->getString("uri"))
+            Bases[K.str()] = uriToPath(*U);
+    const llvm::json::Array *Results = Run->getArray("results");
+    if (!Results)
+      continue;
+    for (const llvm::json::Value &V : *Results) {
+      const llvm::json::Object *O = V.getAsObject();
+      if (!O)
+        return sarifError(Path, "a result is not an object");
+      std::string RuleId = O->getString("ruleId").value_or("").str();
+      const RuleInfo *Info = nullptr;
+      if (std::optional<int64_t> Idx = O->getInteger("ruleIndex");
+          Idx && *Idx >= 0 && size_t(*Idx) < Rules.size())
+        Info = &Rules[*Idx];
+      for (const RuleInfo &RI : Rules)
+        if (!Info && !RuleId.empty() && RI.Id == RuleId)
+          Info = &RI;
+      if (RuleId.empty() && Info)
+        RuleId = Info->Id;
+      const llvm::json::Object *Msg = O->getObject("message");
+      const llvm::json::Array *Locs = O->getArray("locations");
+      const llvm::json::Object *Loc0 = Locs && !Locs->empty() ? (*Locs)[0].getAsObject() : nullptr;
+      const llvm::json::Object *Phys = Loc0 ? Loc0->getObject("physicalLocation") : nullptr;
+      const llvm::json::Object *Art = Phys ? Phys->getObject("artifactLocation") : nullptr;
+      std::optional<llvm::StringRef> Uri = Art ? Art->getString("uri") : std::nullopt;
+      if (!Uri || !Msg)
+        continue; // a result without a file location is not a code finding
+      std::string File = uriToPath(*Uri);
+      if (!llvm::sys::path::is_absolute(File)) {
+        std::string Base = R.SourceRoot;
+        if (std::optional<llvm::StringRef> Id = Art->getString("uriBaseId"))
+          if (auto It = Bases.find(*Id); It != Bases.end())
+            Base = It->second;
+        File = joinRoot(Base, File);
+      }
+      Finding F;
+      F.Tool = ToolName;
+      F.Rule = RuleId.empty() ? "(no rule id)" : RuleId;
+      F.Message = Msg->getString("text").value_or("").str();
+      F.Where.File = File;
+      if (const llvm::json::Object *Region = Phys->getObject("region")) {
+        F.Where.Line = Region->getInteger("startLine").value_or(0);
+        F.Where.Column = Region->getInteger("startColumn").value_or(0);
+      }
+      if (Info)
+        F.CWE = Info->CWE;
+      F.Severity = severityFrom(Info && Info->SecuritySeverity
+                                    ? std::optional<llvm::StringRef>(*Info->SecuritySeverity)
+                                    : std::nullopt,
+                                O->getString("level").value_or(Info ? llvm::StringRef(Info->Level)
+                                                                    : llvm::StringRef("")));
+      R.Findings.push_back(std::move(F));
+    }
+  }
+  return std::move(R);
+}

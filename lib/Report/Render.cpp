@@ -13,13 +13,6 @@ int rank(llvm::StringRef Severity) {
   return Severity == "critical" ? 4 : Severity == "high" ? 3 : Severity == "medium" ? 2 : 1;
 }
 
-std::string cwes(const Rule &R) {
-  std::vector<std::string> V;
-  for (unsigned N : R.CWE)
-    V.push_back("CWE-" + std::to_string(N));
-  return llvm::join(V, " ");
-}
-
 std::string controls(const std::vector<ControlRef> &Refs) {
   std::vector<std::string> V;
   for (const ControlRef &C : Refs)
@@ -58,15 +51,26 @@ std::string csvField(llvm::StringRef S) {
   return Out + "\"";
 }
 
-/// Findings by control: primary evidence first.
+/// Findings by the controls they give evidence for (enrich() filled them).
 std::map<std::string, std::vector<const Finding *>> findingsByControl(const ScanResult &R,
                                                                       const Catalog &C) {
   std::map<std::string, std::vector<const Finding *>> Out;
   for (const Finding &F : R.Findings)
-    if (const Rule *Ru = C.findRule(F.Rule))
-      for (const ControlRef &Ref : Ru->PrimaryControls)
-        Out[Ref.Control].push_back(&F);
+    for (const std::string &Ctl : F.Controls)
+      Out[Ctl].push_back(&F);
   return Out;
+}
+
+std::string cweList(const std::vector<unsigned> &CWE) {
+  std::vector<std::string> V;
+  for (unsigned N : CWE)
+    V.push_back("CWE-" + std::to_string(N));
+  return llvm::join(V, " ");
+}
+
+/// "vibeguard-x" for our rules, "CodeQL: cpp/sql-injection" for another tool's.
+std::string ruleLabel(const Finding &F) {
+  return F.Tool == "vibeguard" ? F.Rule : F.Tool + ": " + F.Rule;
 }
 } // namespace
 
@@ -82,8 +86,7 @@ std::string report::toMarkdown(const ScanResult &R, const Catalog &C, size_t Max
   Out += "\n\n";
   std::map<int, unsigned> BySeverity;
   for (const Finding &F : R.Findings)
-    if (const Rule *Ru = C.findRule(F.Rule))
-      ++BySeverity[rank(Ru->Severity)];
+    ++BySeverity[rank(F.Severity)];
   Out += "| critical | high | medium | low |\n|---:|---:|---:|---:|\n| " +
          std::to_string(BySeverity[4]) + " | " + std::to_string(BySeverity[3]) + " | " +
          std::to_string(BySeverity[2]) + " | " + std::to_string(BySeverity[1]) + " |\n\n";
@@ -98,8 +101,8 @@ std::string report::toMarkdown(const ScanResult &R, const Catalog &C, size_t Max
         continue;
       std::vector<std::string> Rules;
       for (const Finding *F : It->second)
-        if (!llvm::is_contained(Rules, F->Rule))
-          Rules.push_back(F->Rule);
+        if (!llvm::is_contained(Rules, ruleLabel(*F)))
+          Rules.push_back(ruleLabel(*F));
       Out += "| " + Ctl.Id + " " + cell(Ctl.Title) + " | " + std::to_string(It->second.size()) +
              " | " + llvm::join(Rules, ", ") + " |\n";
     }
@@ -110,16 +113,13 @@ std::string report::toMarkdown(const ScanResult &R, const Catalog &C, size_t Max
     for (const Finding &F : R.Findings)
       Sorted.push_back(&F);
     std::stable_sort(Sorted.begin(), Sorted.end(), [&](const Finding *A, const Finding *B) {
-      const Rule *RA = C.findRule(A->Rule), *RB = C.findRule(B->Rule);
-      return (RA ? rank(RA->Severity) : 0) > (RB ? rank(RB->Severity) : 0);
+      return rank(A->Severity) > rank(B->Severity);
     });
     Out += "### Findings\n\n| severity | state | rule | location | message |\n"
            "|---|---|---|---|---|\n";
     for (size_t I = 0; I < Sorted.size() && I < MaxFindings; ++I) {
       const Finding &F = *Sorted[I];
-      const Rule *Ru = C.findRule(F.Rule);
-      Out += "| " + (Ru ? Ru->Severity : std::string("?")) + " | " + F.State + " | " + F.Rule +
-             " | " +
+      Out += "| " + F.Severity + " | " + F.State + " | " + cell(ruleLabel(F)) + " | " +
              cell(relativePath(F.Where.File, R.SourceRoot)) + ":" +
              std::to_string(F.Where.Line) + " | " + cell(F.Message) + " |\n";
     }
@@ -127,6 +127,11 @@ std::string report::toMarkdown(const ScanResult &R, const Catalog &C, size_t Max
       Out += "\n... and " + std::to_string(Sorted.size() - MaxFindings) +
              " more (see the SARIF or CSV report).\n";
   }
+  size_t Unmapped = llvm::count_if(R.Findings, [](const Finding &F) { return F.Unmapped; });
+  if (Unmapped)
+    Out += "\n" + std::to_string(Unmapped) +
+           " finding(s) of other tools name no CWE; they are shown under the default "
+           "control(s) " + llvm::join(C.cweMap().Default, ", ") + ".\n";
   for (const Failure &F : R.Failures)
     Out += "\n- not analysed: " + cell(relativePath(F.File, R.SourceRoot)) + ": " +
            cell(F.Reason);
@@ -147,11 +152,11 @@ std::string report::toCSV(const ScanResult &R, const Catalog &C) {
   std::string Out = "fingerprint,state,rule,severity,cwe,iso27001_primary,iso27001_related,"
                     "file,line,column,message\r\n";
   for (const Finding &F : R.Findings) {
-    const Rule *Ru = C.findRule(F.Rule);
+    const Rule *Ru = F.Tool == "vibeguard" ? C.findRule(F.Rule) : nullptr;
     Out += llvm::join(std::vector<std::string>{
-                          csvField(F.Fingerprint), csvField(F.State), csvField(F.Rule),
-                          csvField(Ru ? Ru->Severity : ""), csvField(Ru ? cwes(*Ru) : ""),
-                          csvField(Ru ? controls(Ru->PrimaryControls) : ""),
+                          csvField(F.Fingerprint), csvField(F.State), csvField(ruleLabel(F)),
+                          csvField(F.Severity), csvField(cweList(F.CWE)),
+                          csvField(llvm::join(F.Controls, " ")),
                           csvField(Ru ? controls(Ru->RelatedControls) : ""),
                           csvField(relativePath(F.Where.File, R.SourceRoot)),
                           std::to_string(F.Where.Line), std::to_string(F.Where.Column),
@@ -171,7 +176,8 @@ std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
       Primary.push_back(Ru->Id);
     for (const Rule *Ru : C.rulesForControl(Ctl.Id, false))
       Related.push_back(Ru->Id);
-    if (Primary.empty() && Related.empty()) {
+    bool HasFindings = ByControl.count(Ctl.Id) != 0;
+    if (Primary.empty() && Related.empty() && !HasFindings) {
       NoEvidence.push_back(Ctl.Id);
       continue;
     }
@@ -181,6 +187,7 @@ std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
             .push_back(llvm::json::Object{
                 {"fingerprint", F->Fingerprint},
                 {"state", F->State},
+                {"tool", F->Tool},
                 {"rule", F->Rule},
                 {"file", relativePath(F->Where.File, R.SourceRoot)},
                 {"line", F->Where.Line},
@@ -208,6 +215,14 @@ std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
   llvm::json::Object O{
       {"standard", "ISO/IEC 27001:2022 Annex A"},
       {"suppressions", std::move(Sups)},
+      {"unmappedFindings",
+       static_cast<int64_t>(llvm::count_if(R.Findings, [](const Finding &F) { return F.Unmapped; }))},
+      {"defaultControlsForUnmappedCwe", [&] {
+         llvm::json::Array A;
+         for (const std::string &D : C.cweMap().Default)
+           A.push_back(D);
+         return A;
+       }()},
       {"triageDecisions", std::move(Decisions)},
       {"controls", std::move(Controls)},
       {"controlsWithoutStaticEvidence", std::move(NoEvidence)},

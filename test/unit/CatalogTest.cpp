@@ -92,3 +92,16 @@ TEST(Catalog, DuplicateRuleIsRejected) {
                       std::string(ValidRule).substr(strlen("rules:\n"));
   EXPECT_NE(parseError(Twice).find("listed twice"), std::string::npos);
 }
+
+TEST(Catalog, CweMapReachesAnnexAControls) {
+  const CweMap &M = Catalog::builtin().cweMap();
+  EXPECT_EQ(M.controlsFor({79}), (std::vector<std::string>{"A.8.28", "A.8.26"}));
+  EXPECT_EQ(M.controlsFor({798}), (std::vector<std::string>{"A.8.5", "A.5.17"}));
+  EXPECT_EQ(M.controlsFor({327, 532}),
+            (std::vector<std::string>{"A.8.24", "A.8.15", "A.8.12"}));
+  EXPECT_EQ(M.controlsFor({99999}), M.Default); // unlisted: the stated default
+  EXPECT_EQ(M.controlsFor({}), M.Default);
+  for (const auto &[Cwe, Ctls] : M.Groups)
+    for (const std::string &C : Ctls)
+      EXPECT_NE(Catalog::builtin().findControl(C), nullptr) << Cwe << " " << C;
+}

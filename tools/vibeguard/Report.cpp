@@ -17,6 +17,8 @@
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
@@ -55,21 +57,46 @@ std::optional<SigningKey> keyFrom(llvm::StringRef HmacEnv, llvm::StringRef Ed255
   return K;
 }
 
-/// Reads and joins the scan logs into one result.
+/// Reads one SARIF log: vibeguard's own, or any other tool's.
+llvm::Expected<ScanResult> readAnySarif(llvm::StringRef Path, llvm::StringRef DefaultRoot) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return llvm::createStringError(Buf.getError(), "%s: cannot read: %s", Path.str().c_str(),
+                                   Buf.getError().message().c_str());
+  llvm::StringRef Text = (*Buf)->getBuffer();
+  // vibeguard's own logs carry exactly one run whose driver is vibeguard.
+  auto Json = llvm::json::parse(Text);
+  bool Ours = false;
+  if (Json) {
+    if (const llvm::json::Object *L = Json->getAsObject())
+      if (const llvm::json::Array *Runs = L->getArray("runs"); Runs && Runs->size() == 1)
+        if (const llvm::json::Object *Run = (*Runs)[0].getAsObject())
+          if (const llvm::json::Object *T = Run->getObject("tool"))
+            if (const llvm::json::Object *D = T->getObject("driver"))
+              Ours = D->getString("name") == llvm::StringRef("vibeguard");
+  } else {
+    llvm::consumeError(Json.takeError());
+  }
+  return Ours ? parseScanSarif(Text, Path) : parseForeignSarif(Text, Path, DefaultRoot);
+}
+
+/// Reads and joins scan logs (vibeguard's and other tools') into one result.
 std::optional<ScanResult> readScans(const std::vector<std::string> &Inputs, int &Exit) {
   ScanResult All;
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
   for (const std::string &In : Inputs) {
-    auto R = readScanSarif(In);
+    auto R = readAnySarif(In, All.SourceRoot.empty() ? llvm::StringRef(Cwd)
+                                                     : llvm::StringRef(All.SourceRoot));
     if (!R) {
       Exit = error(llvm::toString(R.takeError()));
       return std::nullopt;
     }
-    if (!All.SourceRoot.empty() && All.SourceRoot != R->SourceRoot) {
-      Exit = error(In + ": source root " + R->SourceRoot + " differs from " + All.SourceRoot);
-      return std::nullopt;
-    }
-    All.SourceRoot = R->SourceRoot;
-    All.DocsBaseUri = R->DocsBaseUri;
+    // The first log's source root is the report's; other logs' paths are absolute.
+    if (All.SourceRoot.empty())
+      All.SourceRoot = R->SourceRoot;
+    if (All.DocsBaseUri.empty())
+      All.DocsBaseUri = R->DocsBaseUri;
     for (Finding &F : R->Findings)
       All.Findings.push_back(std::move(F));
     for (Failure &F : R->Failures)
@@ -78,6 +105,7 @@ std::optional<ScanResult> readScans(const std::vector<std::string> &Inputs, int 
       All.Suppressions.push_back(std::move(S));
   }
   finalize(All);
+  enrich(All, Catalog::builtin());
   return All;
 }
 

@@ -47,6 +47,14 @@ struct Rule {
   llvm::StringRef securitySeverity() const;
 };
 
+/// CWE -> ISO/IEC 27001:2022 controls, for other tools' findings (cwe-controls.yaml).
+struct CweMap {
+  std::vector<std::string> Default;
+  std::vector<std::pair<unsigned, std::vector<std::string>>> Groups; ///< CWE -> controls
+  /// The controls for \p CWEs: every listed CWE's, or Default when none is listed.
+  std::vector<std::string> controlsFor(const std::vector<unsigned> &CWEs) const;
+};
+
 class Catalog {
 public:
   /// The catalog built into this binary.
@@ -63,6 +71,7 @@ public:
   loadRulesFile(llvm::StringRef Path);
 
   const std::vector<Rule> &rules() const { return Rules; }
+  const CweMap &cweMap() const { return Cwe; }
   const std::vector<Control> &controls() const { return Controls; }
   const Rule *findRule(llvm::StringRef Id) const;
   const Control *findControl(llvm::StringRef Id) const;
@@ -73,6 +82,7 @@ public:
 private:
   std::vector<Rule> Rules;
   std::vector<Control> Controls;
+  CweMap Cwe;
 };
 
 } // namespace vibeguard

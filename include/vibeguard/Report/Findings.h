@@ -27,6 +27,13 @@ struct Finding {
   /// The review state (vibeguard report --triage): open, confirmed, false-positive,
   /// accepted-risk, fixed.
   std::string State = "open";
+  /// Filled by enrich(): from the catalog for vibeguard rules, from the tool's rule and
+  /// the CWE map for other tools' findings.
+  std::string Tool = "vibeguard";
+  std::string Severity;             ///< critical | high | medium | low
+  std::vector<unsigned> CWE;
+  std::vector<std::string> Controls; ///< ISO 27001 controls (primary)
+  bool Unmapped = false;             ///< another tool's finding without any CWE
 };
 
 /// A NOLINT comment that silences vibeguard rules: what an auditor must see.
@@ -76,6 +83,16 @@ std::string toText(const ScanResult &R);
 llvm::Expected<ScanResult> readScanSarif(llvm::StringRef Path);
 /// The same, from \p Text already read (\p Path names it in errors).
 llvm::Expected<ScanResult> parseScanSarif(llvm::StringRef Text, llvm::StringRef Path);
+
+/// Reads SARIF of any tool (CodeQL, Semgrep, cppcheck, clang...): every run's results,
+/// with the CWEs of their rules (tags "external/cwe/cwe-N" or "CWE-N", or relationships
+/// to a CWE taxonomy) and a severity from security-severity or the level. Paths are
+/// made absolute through originalUriBaseIds, else against \p DefaultRoot.
+llvm::Expected<ScanResult> parseForeignSarif(llvm::StringRef Text, llvm::StringRef Path,
+                                             llvm::StringRef DefaultRoot);
+
+/// Fills each finding's severity, CWEs and controls (see Finding).
+void enrich(ScanResult &R, const Catalog &C);
 
 /// \p File relative to \p Root with '/' separators (unchanged when outside it).
 std::string relativePath(llvm::StringRef File, llvm::StringRef Root);

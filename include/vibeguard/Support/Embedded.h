@@ -12,6 +12,8 @@ extern const char AnnexAYAML[];
 extern const std::size_t AnnexAYAMLSize;
 extern const char SecretsYAML[];
 extern const std::size_t SecretsYAMLSize;
+extern const char CweControlsYAML[];
+extern const std::size_t CweControlsYAMLSize;
 extern const char CryptoYAML[];
 extern const std::size_t CryptoYAMLSize;
 
@@ -19,6 +21,7 @@ inline llvm::StringRef rules() { return {RulesYAML, RulesYAMLSize}; }
 inline llvm::StringRef annexA() { return {AnnexAYAML, AnnexAYAMLSize}; }
 inline llvm::StringRef secrets() { return {SecretsYAML, SecretsYAMLSize}; }
 inline llvm::StringRef crypto() { return {CryptoYAML, CryptoYAMLSize}; }
+inline llvm::StringRef cweControls() { return {CweControlsYAML, CweControlsYAMLSize}; }
 } // namespace vibeguard::embedded
 
 #endif

@@ -1,0 +1,6 @@
+int f(int c) {
+  int x;
+  if (c)
+    x = 1;
+  return x;
+}
