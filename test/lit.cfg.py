@@ -36,5 +36,8 @@ config.substitutions.append(("%sarif_validator", os.path.join(
     config.vibeguard_src_root, ".cache", "npm", "node_modules", "@microsoft",
     "sarif-multitool-linux", "Sarif.Multitool")))
 config.environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
+# Headless Chromium driven by playwright-core (both installed by utils/setup.sh).
+config.substitutions.append(("%browser", "env NODE_PATH=" + os.path.join(
+    config.vibeguard_src_root, ".cache", "npm", "node_modules") + " node"))
 config.substitutions.append(("%exitcode", "python3 " + os.path.join(
     config.vibeguard_src_root, "test", "tools", "Inputs", "exitcode.py")))

@@ -50,6 +50,7 @@ echo "   SARIF 2.1.0 for code scanning: $sarif"
 echo
 echo "== ISO 27001 report and signed evidence pack"
 "$build/bin/vibeguard" report "$sarif" -o "$db_dir/vibeguard-report.md"
+"$build/bin/vibeguard" report "$sarif" --format html -o "$db_dir/vibeguard-report.html"
 # A demo key: in real use the key is yours (--ed25519-key, or --hmac-key-env NAME).
 key=$db_dir/demo-signing-key.pem
 [[ -f $key ]] || openssl genpkey -algorithm ed25519 -out "$key" 2>/dev/null
@@ -57,4 +58,5 @@ rm -rf "$db_dir/evidence"
 "$build/bin/vibeguard" report "$sarif" --evidence "$db_dir/evidence" --ed25519-key "$key"
 "$build/bin/vibeguard" verify "$db_dir/evidence" --ed25519-key "$key"
 echo "   Markdown report (pull-request comment): $db_dir/vibeguard-report.md"
-echo "   evidence pack (manifest.json, report.md, findings.csv, controls.json, scan.sarif): $db_dir/evidence"
+echo "   HTML report (controls, findings, traces, review form): $db_dir/vibeguard-report.html"
+echo "   evidence pack (manifest.json, report.md, report.html, findings.csv, controls.json, scan.sarif): $db_dir/evidence"

@@ -52,3 +52,16 @@ if [[ ! -x $sarif_tool ]]; then
     @microsoft/sarif-multitool-linux@5.7.0 >/dev/null
   chmod +x "$sarif_tool"
 fi
+
+# Headless Chromium and playwright-core (tests of the HTML report), pinned.
+if ! dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "ok installed"; then
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  echo "vibeguard setup: installing chromium"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+pw_version=1.64.1
+if [[ $(node -p "require('$sarif_dir/node_modules/playwright-core/package.json').version" 2>/dev/null) != "$pw_version" ]]; then
+  echo "vibeguard setup: installing playwright-core@$pw_version"
+  npm install --prefix "$sarif_dir" --no-audit --no-fund --silent "playwright-core@$pw_version" >/dev/null
+fi

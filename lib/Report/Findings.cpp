@@ -646,30 +646,58 @@ llvm::Expected<ScanResult> report::parseForeignSarif(llvm::StringRef Text, llvm:
           Info = &RI;
       if (RuleId.empty() && Info)
         RuleId = Info->Id;
+      // A SARIF location (physicalLocation, URI against the run's base ids) as ours.
+      auto Resolve = [&](const llvm::json::Object *L) -> std::optional<Location> {
+        const llvm::json::Object *Phys = L ? L->getObject("physicalLocation") : nullptr;
+        const llvm::json::Object *Art = Phys ? Phys->getObject("artifactLocation") : nullptr;
+        std::optional<llvm::StringRef> Uri = Art ? Art->getString("uri") : std::nullopt;
+        if (!Uri)
+          return std::nullopt;
+        Location Out;
+        Out.File = uriToPath(*Uri);
+        if (!llvm::sys::path::is_absolute(Out.File)) {
+          std::string Base = R.SourceRoot;
+          if (std::optional<llvm::StringRef> Id = Art->getString("uriBaseId"))
+            if (auto It = Bases.find(*Id); It != Bases.end())
+              Base = It->second;
+          Out.File = joinRoot(Base, Out.File);
+        }
+        if (const llvm::json::Object *Region = Phys->getObject("region")) {
+          Out.Line = Region->getInteger("startLine").value_or(0);
+          Out.Column = Region->getInteger("startColumn").value_or(0);
+        }
+        if (const llvm::json::Object *M = L->getObject("message"))
+          Out.Message = M->getString("text").value_or("").str();
+        return Out;
+      };
       const llvm::json::Object *Msg = O->getObject("message");
       const llvm::json::Array *Locs = O->getArray("locations");
-      const llvm::json::Object *Loc0 = Locs && !Locs->empty() ? (*Locs)[0].getAsObject() : nullptr;
-      const llvm::json::Object *Phys = Loc0 ? Loc0->getObject("physicalLocation") : nullptr;
-      const llvm::json::Object *Art = Phys ? Phys->getObject("artifactLocation") : nullptr;
-      std::optional<llvm::StringRef> Uri = Art ? Art->getString("uri") : std::nullopt;
-      if (!Uri || !Msg)
+      std::optional<Location> Where =
+          Resolve(Locs && !Locs->empty() ? (*Locs)[0].getAsObject() : nullptr);
+      if (!Where || !Msg)
         continue; // a result without a file location is not a code finding
-      std::string File = uriToPath(*Uri);
-      if (!llvm::sys::path::is_absolute(File)) {
-        std::string Base = R.SourceRoot;
-        if (std::optional<llvm::StringRef> Id = Art->getString("uriBaseId"))
-          if (auto It = Bases.find(*Id); It != Bases.end())
-            Base = It->second;
-        File = joinRoot(Base, File);
-      }
       Finding F;
       F.Tool = ToolName;
       F.Rule = RuleId.empty() ? "(no rule id)" : RuleId;
       F.Message = Msg->getString("text").value_or("").str();
-      F.Where.File = File;
-      if (const llvm::json::Object *Region = Phys->getObject("region")) {
-        F.Where.Line = Region->getInteger("startLine").value_or(0);
-        F.Where.Column = Region->getInteger("startColumn").value_or(0);
+      F.Where = std::move(*Where);
+      F.Where.Message.clear();
+      // The path the tool reports: its first code flow's steps, else its related
+      // locations.
+      const llvm::json::Array *Flows = O->getArray("codeFlows");
+      const llvm::json::Object *Flow0 = Flows && !Flows->empty() ? (*Flows)[0].getAsObject() : nullptr;
+      const llvm::json::Array *Threads = Flow0 ? Flow0->getArray("threadFlows") : nullptr;
+      const llvm::json::Object *Thread0 =
+          Threads && !Threads->empty() ? (*Threads)[0].getAsObject() : nullptr;
+      if (const llvm::json::Array *Steps = Thread0 ? Thread0->getArray("locations") : nullptr) {
+        for (const llvm::json::Value &S : *Steps)
+          if (const llvm::json::Object *SO = S.getAsObject())
+            if (std::optional<Location> N = Resolve(SO->getObject("location")))
+              F.Notes.push_back(std::move(*N));
+      } else if (const llvm::json::Array *Rel = O->getArray("relatedLocations")) {
+        for (const llvm::json::Value &RL : *Rel)
+          if (std::optional<Location> N = Resolve(RL.getAsObject()))
+            F.Notes.push_back(std::move(*N));
       }
       if (Info)
         F.CWE = Info->CWE;

@@ -1,6 +1,7 @@
 //===- Render.cpp - Markdown, CSV and JSON views of scan results --------------===//
 #include "vibeguard/Report/Render.h"
 
+#include "vibeguard/Support/Embedded.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
 #include <map>
@@ -233,4 +234,69 @@ std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
   llvm::raw_string_ostream OS(Out);
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(O))) << "\n";
   return Out;
+}
+
+namespace {
+/// JSON that can sit inside <script type="application/json">: no '<', '>' or '&' that
+/// could close the element or start markup, no U+2028/U+2029.
+std::string scriptSafe(llvm::StringRef JSON) {
+  std::string Out;
+  Out.reserve(JSON.size());
+  for (size_t I = 0; I < JSON.size(); ++I) {
+    char C = JSON[I];
+    if (C == '<')
+      Out += "\\u003c";
+    else if (C == '>')
+      Out += "\\u003e";
+    else if (C == '&')
+      Out += "\\u0026";
+    else if (JSON.substr(I).starts_with("\xe2\x80\xa8") || JSON.substr(I).starts_with("\xe2\x80\xa9")) {
+      Out += JSON[I + 2] == '\xa8' ? "\\u2028" : "\\u2029";
+      I += 2;
+    } else
+      Out += C;
+  }
+  return Out;
+}
+} // namespace
+
+std::string report::toHTML(const ScanResult &R, const Catalog &C) {
+  llvm::json::Array Findings;
+  for (const Finding &F : R.Findings) {
+    llvm::json::Array Trace;
+    for (const Location &N : F.Notes)
+      Trace.push_back(llvm::json::Object{{"file", relativePath(N.File, R.SourceRoot)},
+                                         {"line", N.Line},
+                                         {"message", N.Message}});
+    llvm::json::Array Controls;
+    for (const std::string &Ctl : F.Controls)
+      Controls.push_back(Ctl);
+    Findings.push_back(llvm::json::Object{{"fingerprint", F.Fingerprint},
+                                          {"rule", ruleLabel(F)},
+                                          {"severity", F.Severity},
+                                          {"state", F.State},
+                                          {"cwe", cweList(F.CWE)},
+                                          {"file", relativePath(F.Where.File, R.SourceRoot)},
+                                          {"line", F.Where.Line},
+                                          {"message", F.Message},
+                                          {"controls", std::move(Controls)},
+                                          {"trace", std::move(Trace)}});
+  }
+  // The control view's structure (controls, their rules, non-evidenced controls and
+  // suppressions) is the JSON report's; the page adds the findings themselves.
+  llvm::Expected<llvm::json::Value> View = llvm::json::parse(toControlJSON(R, C));
+  llvm::json::Object Data;
+  if (View) {
+    if (llvm::json::Object *O = View->getAsObject())
+      Data = std::move(*O);
+  } else
+    llvm::consumeError(View.takeError());
+  Data["sourceRoot"] = R.SourceRoot;
+  Data["findings"] = std::move(Findings);
+  std::string JSON;
+  llvm::raw_string_ostream OS(JSON);
+  OS << llvm::json::Value(std::move(Data));
+  llvm::StringRef Template = embedded::reportHTML();
+  auto [Before, After] = Template.split("@DATA@");
+  return (Before + scriptSafe(JSON) + After).str();
 }

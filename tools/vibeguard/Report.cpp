@@ -1,6 +1,6 @@
 //===- Report.cpp - vibeguard report, verify and diff -------------------------===//
 //
-//   vibeguard report SCAN.sarif... [--format markdown|csv|json|sarif] [-o FILE]
+//   vibeguard report SCAN.sarif... [--format markdown|csv|json|html|sarif] [-o FILE]
 //   vibeguard report SCAN.sarif... --evidence DIR (--hmac-key-env NAME | --ed25519-key PEM)
 //   vibeguard verify DIR (--hmac-key-env NAME | --ed25519-key PEM)
 //   vibeguard diff OLD.sarif NEW.sarif [--format text|json]
@@ -149,8 +149,8 @@ int vibeguard::runReport(llvm::ArrayRef<const char *> Args) {
   if (P->Positional.empty())
     return error("no scan results given (vibeguard report SCAN.sarif...)");
   std::string Format = P->Options.count("--format") ? P->Options["--format"] : "markdown";
-  if (!llvm::is_contained({"markdown", "csv", "json", "sarif"}, llvm::StringRef(Format)))
-    return error("unknown format '" + Format + "'; use markdown, csv, json or sarif");
+  if (!llvm::is_contained({"markdown", "csv", "json", "html", "sarif"}, llvm::StringRef(Format)))
+    return error("unknown format '" + Format + "'; use markdown, csv, json, html or sarif");
   auto All = readScans(P->Positional, Exit);
   if (!All)
     return Exit;
@@ -176,7 +176,8 @@ int vibeguard::runReport(llvm::ArrayRef<const char *> Args) {
         {"scan.sarif", toSarif(*All, C)},
         {"report.md", toMarkdown(*All, C, /*MaxFindings=*/1000000)},
         {"findings.csv", toCSV(*All, C)},
-        {"controls.json", toControlJSON(*All, C)}};
+        {"controls.json", toControlJSON(*All, C)},
+        {"report.html", toHTML(*All, C)}};
     llvm::json::Object Scope{{"sourceRoot", All->SourceRoot},
                              {"inputs", std::move(Inputs)},
                              {"findings", static_cast<int64_t>(All->Findings.size())},
@@ -193,6 +194,7 @@ int vibeguard::runReport(llvm::ArrayRef<const char *> Args) {
   std::string Text = Format == "markdown" ? toMarkdown(*All, C)
                      : Format == "csv"    ? toCSV(*All, C)
                      : Format == "json"   ? toControlJSON(*All, C)
+                     : Format == "html"   ? toHTML(*All, C)
                                           : toSarif(*All, C);
   if (!P->Options.count("-o")) {
     llvm::outs() << Text;

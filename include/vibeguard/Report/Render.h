@@ -19,6 +19,12 @@ std::string toCSV(const ScanResult &R, const Catalog &C);
 /// scan gives no evidence for.
 std::string toControlJSON(const ScanResult &R, const Catalog &C);
 
+/// One self-contained HTML page (no network, strict Content-Security-Policy): the
+/// control view, the findings with filters, sorting and their traces, the suppression
+/// inventory, and a review form whose decisions export as .vibeguard-triage.yaml.
+/// Scanned text reaches the page only as JSON data rendered through textContent.
+std::string toHTML(const ScanResult &R, const Catalog &C);
+
 } // namespace vibeguard::report
 
 #endif

@@ -16,11 +16,14 @@ extern const char CweControlsYAML[];
 extern const std::size_t CweControlsYAMLSize;
 extern const char CryptoYAML[];
 extern const std::size_t CryptoYAMLSize;
+extern const char ReportHTML[];
+extern const std::size_t ReportHTMLSize;
 
 inline llvm::StringRef rules() { return {RulesYAML, RulesYAMLSize}; }
 inline llvm::StringRef annexA() { return {AnnexAYAML, AnnexAYAMLSize}; }
 inline llvm::StringRef secrets() { return {SecretsYAML, SecretsYAMLSize}; }
 inline llvm::StringRef crypto() { return {CryptoYAML, CryptoYAMLSize}; }
+inline llvm::StringRef reportHTML() { return {ReportHTML, ReportHTMLSize}; }
 inline llvm::StringRef cweControls() { return {CweControlsYAML, CweControlsYAMLSize}; }
 } // namespace vibeguard::embedded
 
