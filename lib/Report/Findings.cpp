@@ -48,6 +48,26 @@ std::string lineText(llvm::StringRef File, unsigned Line) {
   return llvm::join(Words, " ");
 }
 
+/// Rules whose flagged line can hold the secret itself (a key, a password, a constant
+/// IV): reports never quote that line, so they never spread the secret further.
+bool mayHoldSecret(llvm::StringRef Rule) {
+  return llvm::is_contained({"vibeguard-secrets-hardcoded-credential",
+                             "vibeguard-secrets-known-key-format",
+                             "vibeguard-crypto-constant-key-iv-salt",
+                             "vibeguard-auth-plaintext-password"},
+                            Rule);
+}
+
+std::string snippetOf(std::string Line) {
+  constexpr size_t Max = 240;
+  if (Line.size() <= Max)
+    return Line;
+  size_t Cut = Max;
+  while (Cut > 0 && (static_cast<unsigned char>(Line[Cut]) & 0xC0) == 0x80)
+    --Cut; // not inside a UTF-8 sequence
+  return Line.substr(0, Cut) + "...";
+}
+
 auto sortKey(const Finding &F, llvm::StringRef Root) {
   return std::make_tuple(relativePath(F.Where.File, Root), F.Where.Line, F.Where.Column,
                          F.Rule, F.Message);
@@ -117,6 +137,8 @@ void report::finalize(ScanResult &R) {
     std::string Key = Base + '\0' + std::to_string(N);
     auto Hash = llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key));
     F.Fingerprint = llvm::toHex(llvm::ArrayRef(Hash).take_front(16), /*LowerCase=*/true);
+    if (F.Where.Snippet.empty() && !mayHoldSecret(F.Rule))
+      F.Where.Snippet = snippetOf(lineText(F.Where.File, F.Where.Line));
   }
   std::sort(R.Failures.begin(), R.Failures.end(), [](const Failure &A, const Failure &B) {
     return std::tie(A.File, A.Reason) < std::tie(B.File, B.Reason);
@@ -146,6 +168,8 @@ llvm::json::Object physicalLocation(const Location &L, llvm::StringRef Root) {
   llvm::json::Object Region{{"startLine", L.Line}};
   if (L.Column)
     Region["startColumn"] = L.Column;
+  if (!L.Snippet.empty())
+    Region["snippet"] = text(L.Snippet);
   return llvm::json::Object{
       {"artifactLocation",
        llvm::json::Object{{"uri", relativePath(L.File, Root)}, {"uriBaseId", "SRCROOT"}}},
@@ -433,6 +457,8 @@ std::optional<Location> readLocation(const llvm::json::Object &L, llvm::StringRe
   if (const llvm::json::Object *Region = Phys->getObject("region")) {
     Out.Line = Region->getInteger("startLine").value_or(0);
     Out.Column = Region->getInteger("startColumn").value_or(0);
+    if (const llvm::json::Object *Snip = Region->getObject("snippet"))
+      Out.Snippet = Snip->getString("text").value_or("").str();
   }
   if (const llvm::json::Object *M = L.getObject("message"))
     Out.Message = M->getString("text").value_or("").str();
@@ -665,6 +691,8 @@ llvm::Expected<ScanResult> report::parseForeignSarif(llvm::StringRef Text, llvm:
         if (const llvm::json::Object *Region = Phys->getObject("region")) {
           Out.Line = Region->getInteger("startLine").value_or(0);
           Out.Column = Region->getInteger("startColumn").value_or(0);
+          if (const llvm::json::Object *Snip = Region->getObject("snippet"))
+            Out.Snippet = snippetOf(Snip->getString("text").value_or("").str());
         }
         if (const llvm::json::Object *M = L->getObject("message"))
           Out.Message = M->getString("text").value_or("").str();

@@ -279,6 +279,7 @@ std::string report::toHTML(const ScanResult &R, const Catalog &C) {
                                           {"file", relativePath(F.Where.File, R.SourceRoot)},
                                           {"line", F.Where.Line},
                                           {"message", F.Message},
+                                          {"snippet", F.Where.Snippet},
                                           {"controls", std::move(Controls)},
                                           {"trace", std::move(Trace)}});
   }

@@ -14,6 +14,9 @@ struct Location {
   std::string File; ///< absolute
   unsigned Line = 0, Column = 0;
   std::string Message;
+  /// The source line (whitespace folded, at most 240 bytes), for a finding's primary
+  /// location; empty where the line may hold secret material (see finalize()).
+  std::string Snippet;
 };
 
 struct Finding {

@@ -27,6 +27,10 @@ async function main() {
     const rows = await page.$$eval("#view-controls tr[data-control]", trs =>
       trs.map(tr => [...tr.children].map(td => td.textContent)));
     for (const r of rows) console.log(`control: ${r[0]} | ${r[1]} | open ${r[3]} | triaged ${r[4]}`);
+    for (const t of await page.$$eval("#view-controls .summary-table", bs => bs.map(b => b.querySelector("h3").textContent + ": " +
+        [...b.querySelectorAll("tr")].map(tr => tr.children[0].textContent + " " + tr.children[1].textContent).join("; "))))
+      console.log(t);
+    console.log("snippets shown: " + (await page.$$eval("#findings tbody tr", trs => trs.map(tr => tr.children[2].textContent + (tr.querySelector(".snippet") ? " yes" : " no")))).join(", "));
     console.log("not evidenced: " + await page.textContent("#view-controls p"));
 
     // Scanned text is text: no element was made from it.
@@ -58,6 +62,7 @@ async function main() {
     const row = "#findings tbody tr";
     console.log("message: " + (await page.textContent(`${row} .message`)).replace(/\u2028/g, "<U+2028>"));
     console.log("location: " + await page.textContent(`${row} td:nth-child(4)`));
+    console.log("snippet: " + await page.textContent(`${row} .snippet`));
     console.log("trace hidden before click: " + await page.isHidden(`${row} .trace`));
     await page.click(`${row} .trace-button`);
     for (const step of await page.$$eval(`${row} .trace div`, ds => ds.map(d => d.textContent)))
@@ -77,7 +82,8 @@ async function main() {
 
     // The suppressions view renders.
     await page.click("nav button[data-view='suppressions']");
-    console.log("suppressions view: " + (await page.textContent("#view-suppressions")).slice(0, 60));
+    for (const t of await page.$$eval("#view-suppressions h3, #view-suppressions p", es => es.map(e => e.textContent)))
+      console.log("suppressions view: " + t);
   } finally {
     await browser.close();
   }
