@@ -16,6 +16,8 @@ PKGS=(
   libspdlog-dev libfmt-dev libgoogle-glog-dev
   libmbedtls-dev libcrypto++-dev libbotan-2-dev libjwt-dev libpam0g-dev
   mingw-w64-x86-64-dev
+  # clangd 19's static libraries (vibeguard-clangd) link its gRPC remote index.
+  libgrpc++-dev libprotobuf-dev libabsl-dev
   # A clang-tidy of another Clang version, to test that the module refuses it.
   clang-tidy-14
 )

@@ -1,0 +1,13 @@
+#include <cstdlib>
+#include <string>
+
+static const char *OPENAI_API_KEY = "sk-proj-Zq3vT8wLm2Rk9XyB4nHs7PdQ1aVf6JcE0uGiKo5YtWr";
+
+std::string session_token() {
+  std::string id;
+  for (int i = 0; i < 32; ++i)
+    id += "0123456789abcdef"[rand() % 16];
+  return id;
+}
+
+const char *key() { return OPENAI_API_KEY; }
