@@ -19,6 +19,9 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Tooling/Tooling.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringSet.h"
@@ -62,31 +65,42 @@ private:
 /// worker's own, so it rides on the one parse.
 llvm::StringSet<> Dependencies;
 
+/// Records each file the preprocessor enters or skips (include guards) in Dependencies.
+struct DependencyCallbacks : PPCallbacks {
+  const SourceManager &SM;
+  explicit DependencyCallbacks(const SourceManager &SM) : SM(SM) {}
+  void record(OptionalFileEntryRef F) {
+    if (F)
+      Dependencies.insert(F->getFileEntry().tryGetRealPathName().empty()
+                              ? F->getName()
+                              : F->getFileEntry().tryGetRealPathName());
+  }
+  void FileChanged(SourceLocation Loc, FileChangeReason Reason, SrcMgr::CharacteristicKind,
+                   FileID) override {
+    if (Reason == EnterFile)
+      record(SM.getFileEntryRefForID(SM.getFileID(SM.getExpansionLoc(Loc))));
+  }
+  void FileSkipped(const FileEntryRef &File, const Token &,
+                   SrcMgr::CharacteristicKind) override {
+    record(File);
+  }
+};
+
 class DependencyRecorder : public ClangTidyCheck {
 public:
   using ClangTidyCheck::ClangTidyCheck;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *) override {
-    struct Callbacks : PPCallbacks {
-      const SourceManager &SM;
-      explicit Callbacks(const SourceManager &SM) : SM(SM) {}
-      void record(OptionalFileEntryRef F) {
-        if (F)
-          Dependencies.insert(F->getFileEntry().tryGetRealPathName().empty()
-                                  ? F->getName()
-                                  : F->getFileEntry().tryGetRealPathName());
-      }
-      void FileChanged(SourceLocation Loc, FileChangeReason Reason,
-                       SrcMgr::CharacteristicKind, FileID) override {
-        if (Reason == EnterFile)
-          record(SM.getFileEntryRefForID(SM.getFileID(SM.getExpansionLoc(Loc))));
-      }
-      void FileSkipped(const FileEntryRef &File, const Token &,
-                       SrcMgr::CharacteristicKind) override {
-        record(File);
-      }
-    };
-    PP->addPPCallbacks(std::make_unique<Callbacks>(SM));
+    PP->addPPCallbacks(std::make_unique<DependencyCallbacks>(SM));
+  }
+};
+
+/// --deps-only: preprocess, no parse: the files a TU reads, for scan --changed-since.
+class DependenciesOnlyAction : public PreprocessOnlyAction {
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    CI.getPreprocessor().addPPCallbacks(
+        std::make_unique<DependencyCallbacks>(CI.getSourceManager()));
+    return true;
   }
 };
 
@@ -138,6 +152,7 @@ llvm::json::Object location(const tooling::DiagnosticMessage &M) {
 
 int main(int argc, const char **argv) {
   std::string JobPath, OutPath, ChecksGlob = "vibeguard-*", HeaderFilter = ".*";
+  bool DepsOnly = false;
   for (int I = 1; I < argc; ++I) {
     StringRef A = argv[I];
     auto Next = [&](std::string &To) {
@@ -149,10 +164,15 @@ int main(int argc, const char **argv) {
     if ((A == "--job" && Next(JobPath)) || (A == "--out" && Next(OutPath)) ||
         (A == "--checks" && Next(ChecksGlob)) || (A == "--header-filter" && Next(HeaderFilter)))
       continue;
+    if (A == "--deps-only") {
+      DepsOnly = true;
+      continue;
+    }
     return fail("unknown or incomplete option '" + A + "'");
   }
   if (JobPath.empty() || OutPath.empty())
-    return fail("usage: vibeguard-worker --job JOB.json --out RESULT.json [--checks GLOB]");
+    return fail("usage: vibeguard-worker --job JOB.json --out RESULT.json [--checks GLOB] "
+                "[--header-filter REGEX] [--deps-only]");
 
   auto JobText = llvm::MemoryBuffer::getFile(JobPath);
   if (!JobText)
@@ -171,50 +191,62 @@ int main(int argc, const char **argv) {
     if (std::optional<StringRef> S = V.getAsString())
       CommandLine.push_back(S->str());
 
+  SingleCommandDatabase DB(tooling::CompileCommand(*Dir, *File, CommandLine, ""));
+  llvm::json::Object Result{{"file", *File}};
+  if (DepsOnly) {
+    tooling::ClangTool Tool(DB, {File->str()});
+    IgnoringDiagConsumer Quiet;
+    Tool.setDiagnosticConsumer(&Quiet);
+    int RC = Tool.run(tooling::newFrontendActionFactory<DependenciesOnlyAction>().get());
+    Result["status"] = RC == 0 ? "ok" : "preprocessing-errors";
+  } else {
   // Which vibeguard checks run: those the file's .clang-tidy enables (all of them when
   // it says nothing about vibeguard) that --checks also selects.
-  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
-  Defaults.Checks = "-*,vibeguard-*";
-  auto FS = llvm::vfs::getRealFileSystem();
-  FileOptionsProvider Probe(ClangTidyGlobalOptions(), Defaults, ClangTidyOptions(), FS);
-  ClangTidyOptions FileOpts = Probe.getOptions(*File);
-  CachedGlobList FromFile(FileOpts.Checks.value_or("-*,vibeguard-*"));
-  CachedGlobList FromUser(ChecksGlob);
-  std::string Enabled = "-*";
-  for (const std::string &Name : vibeguardCheckNames())
-    if (FromUser.contains(Name) &&
-        (FromFile.contains(Name) ||
-         StringRef(FileOpts.Checks.value_or("")).find("vibeguard") == StringRef::npos))
-      Enabled += "," + Name;
-  ClangTidyOptions Override;
-  Override.Checks = Enabled + ",vibeguard-internal-dependencies";
-  Override.HeaderFilterRegex = HeaderFilter; // headers whose findings are reported
-  Override.SystemHeaders = false;
+    ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+    Defaults.Checks = "-*,vibeguard-*";
+    auto FS = llvm::vfs::getRealFileSystem();
+    FileOptionsProvider Probe(ClangTidyGlobalOptions(), Defaults, ClangTidyOptions(), FS);
+    ClangTidyOptions FileOpts = Probe.getOptions(*File);
+    CachedGlobList FromFile(FileOpts.Checks.value_or("-*,vibeguard-*"));
+    CachedGlobList FromUser(ChecksGlob);
+    std::string Enabled = "-*";
+    for (const std::string &Name : vibeguardCheckNames())
+      if (FromUser.contains(Name) &&
+          (FromFile.contains(Name) ||
+           StringRef(FileOpts.Checks.value_or("")).find("vibeguard") == StringRef::npos))
+        Enabled += "," + Name;
+    ClangTidyOptions Override;
+    Override.Checks = Enabled + ",vibeguard-internal-dependencies";
+    Override.HeaderFilterRegex = HeaderFilter; // headers whose findings are reported
+    Override.SystemHeaders = false;
 
-  ClangTidyContext Context(std::make_unique<FileOptionsProvider>(
-      ClangTidyGlobalOptions(), Defaults, Override, FS));
-  SingleCommandDatabase DB(tooling::CompileCommand(*Dir, *File, CommandLine, ""));
-  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(FS);
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, DB, {File->str()}, BaseFS, /*ApplyAnyFix=*/false);
+    ClangTidyContext Context(std::make_unique<FileOptionsProvider>(
+        ClangTidyGlobalOptions(), Defaults, Override, FS));
+    auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(FS);
+    std::vector<ClangTidyError> Errors =
+        runClangTidy(Context, DB, {File->str()}, BaseFS, /*ApplyAnyFix=*/false);
 
-  llvm::json::Array Findings, CompileErrors;
-  for (const ClangTidyError &E : Errors) {
-    if (StringRef(E.DiagnosticName).starts_with("clang-diagnostic-")) {
-      if (E.DiagLevel == tooling::Diagnostic::Error)
-        CompileErrors.push_back(location(E.Message));
-      continue;
+    llvm::json::Array Findings, CompileErrors;
+    for (const ClangTidyError &E : Errors) {
+      if (StringRef(E.DiagnosticName).starts_with("clang-diagnostic-")) {
+        if (E.DiagLevel == tooling::Diagnostic::Error)
+          CompileErrors.push_back(location(E.Message));
+        continue;
+      }
+      if (!StringRef(E.DiagnosticName).starts_with("vibeguard-") || E.Message.FilePath.empty())
+        continue;
+      llvm::json::Object F = location(E.Message);
+      F["rule"] = E.DiagnosticName;
+      llvm::json::Array Notes;
+      for (const tooling::DiagnosticMessage &N : E.Notes)
+        if (!N.FilePath.empty())
+          Notes.push_back(location(N));
+      F["notes"] = std::move(Notes);
+      Findings.push_back(std::move(F));
     }
-    if (!StringRef(E.DiagnosticName).starts_with("vibeguard-") || E.Message.FilePath.empty())
-      continue;
-    llvm::json::Object F = location(E.Message);
-    F["rule"] = E.DiagnosticName;
-    llvm::json::Array Notes;
-    for (const tooling::DiagnosticMessage &N : E.Notes)
-      if (!N.FilePath.empty())
-        Notes.push_back(location(N));
-    F["notes"] = std::move(Notes);
-    Findings.push_back(std::move(F));
+    Result["status"] = CompileErrors.empty() ? "ok" : "compile-errors";
+    Result["compileErrors"] = std::move(CompileErrors);
+    Result["findings"] = std::move(Findings);
   }
   llvm::json::Array Deps;
   for (const auto &D : Dependencies)
@@ -223,12 +255,7 @@ int main(int argc, const char **argv) {
                                          const llvm::json::Value &B) {
     return *A.getAsString() < *B.getAsString();
   });
-  llvm::json::Object Result{
-      {"file", *File},
-      {"dependencies", std::move(Deps)},
-      {"status", CompileErrors.empty() ? "ok" : "compile-errors"},
-      {"compileErrors", std::move(CompileErrors)},
-      {"findings", std::move(Findings)}};
+  Result["dependencies"] = std::move(Deps);
 
   // Atomically: a result file exists only when it is complete.
   std::string Tmp = OutPath + ".tmp";

@@ -57,6 +57,8 @@ options:
                          outside system directories)
   --shard K/N            analyse the K-th of N deterministic slices (CI matrices);
                          join the shards' SARIF with 'vibeguard merge'
+  --changed-since REV     only the TUs whose main file or any header it reads differs
+                         from git revision REV (working tree, untracked files included)
   --docs-base-uri URI    where rule pages live (default: this installation's docs/checks/)
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error,
@@ -71,12 +73,74 @@ int usageError(const llvm::Twine &Msg) {
 struct ScanOptions {
   std::string Database, Format = "sarif", Output, Checks = "vibeguard-*", SourceRoot = ".",
               Baseline, FailOn = "low", DocsBaseUri, SarifOutput, CacheDir,
-              HeaderFilter = ".*";
+              HeaderFilter = ".*", ChangedSince;
   bool Cache = true;
   unsigned ShardIndex = 1, ShardCount = 1;
   unsigned Jobs = 0, Timeout = 300;
   std::vector<std::string> Include, Exclude;
 };
+
+/// Runs git in \p Dir with \p Args; its standard output, or an error with git's message.
+llvm::Expected<std::string> runGit(llvm::StringRef Dir, llvm::ArrayRef<std::string> Args,
+                                   llvm::StringRef WorkDir) {
+  llvm::ErrorOr<std::string> Git = llvm::sys::findProgramByName("git");
+  if (!Git)
+    return llvm::createStringError(std::errc::no_such_file_or_directory,
+                                   "--changed-since needs git, which is not on PATH");
+  std::string Out = (WorkDir + "/git.out").str(), Err = (WorkDir + "/git.err").str();
+  std::vector<llvm::StringRef> Argv{*Git, "-C", Dir};
+  for (const std::string &A : Args)
+    Argv.push_back(A);
+  // The redirections open the files without truncating them.
+  llvm::sys::fs::remove(Out);
+  llvm::sys::fs::remove(Err);
+  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(Out),
+                                                llvm::StringRef(Err)};
+  int RC = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects);
+  auto Read = [](llvm::StringRef P) {
+    auto B = llvm::MemoryBuffer::getFile(P);
+    return B ? (*B)->getBuffer().str() : std::string();
+  };
+  if (RC != 0) {
+    std::string Msg = llvm::StringRef(Read(Err)).trim().split('\n').first.str();
+    return llvm::createStringError(std::errc::invalid_argument, "git %s: %s",
+                                   llvm::join(Args, " ").c_str(),
+                                   Msg.empty() ? "failed" : Msg.c_str());
+  }
+  return Read(Out);
+}
+
+std::string realOrSelf(llvm::StringRef P) {
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(P, Real))
+    return P.str();
+  return std::string(Real);
+}
+
+/// The files that differ from \p Rev in the git work tree holding \p Root: changed,
+/// added, deleted and untracked (ignored files excepted), as real absolute paths.
+llvm::Expected<llvm::StringSet<>> changedFiles(llvm::StringRef Root, llvm::StringRef Rev,
+                                               llvm::StringRef WorkDir) {
+  auto Top = runGit(Root, {"rev-parse", "--show-toplevel"}, WorkDir);
+  if (!Top)
+    return Top.takeError();
+  std::string TopDir = llvm::StringRef(*Top).trim().str();
+  auto Diff = runGit(Root, {"diff", "--name-only", "-z", Rev.str(), "--"}, WorkDir);
+  if (!Diff)
+    return Diff.takeError();
+  auto Untracked =
+      runGit(Root, {"ls-files", "--others", "--exclude-standard", "--full-name", "-z"}, WorkDir);
+  if (!Untracked)
+    return Untracked.takeError();
+  llvm::StringSet<> Out;
+  for (const std::string *List : {&*Diff, &*Untracked}) {
+    llvm::SmallVector<llvm::StringRef, 0> Names;
+    llvm::StringRef(*List).split(Names, '\0', -1, /*KeepEmpty=*/false);
+    for (llvm::StringRef N : Names)
+      Out.insert(realOrSelf(TopDir + "/" + N.str()));
+  }
+  return std::move(Out);
+}
 
 int severityRank(llvm::StringRef S) {
   return llvm::StringSwitch<int>(S)
@@ -279,7 +343,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     if (Name == "-p" || Name == "--format" || Name == "-o" || Name == "--checks" ||
         Name == "--source-root" || Name == "--baseline" || Name == "--fail-on" ||
         Name == "--docs-base-uri" || Name == "--sarif-output" || Name == "--shard" ||
-        Name == "-j" ||
+        Name == "-j" || Name == "--changed-since" ||
         Name == "--timeout" ||
         Name == "--include" || Name == "--exclude") {
       if (!Take(Tmp))
@@ -308,6 +372,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
             O.ShardCount == 0 || O.ShardIndex == 0 || O.ShardIndex > O.ShardCount)
           return usageError("option '--shard' needs K/N with 1 <= K <= N, not '" + Tmp + "'");
       }
+      else if (Name == "--changed-since")
+        O.ChangedSince = Tmp;
       else if (Name == "--include")
         O.Include.push_back(Tmp);
       else if (Name == "--exclude")
@@ -454,6 +520,78 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     llvm::sys::path::append(P, std::to_string(I) + Ext);
     return std::string(P);
   };
+  if (!O.ChangedSince.empty()) {
+    // A TU is affected when its main file changed or when the preprocessor, run alone
+    // (a fraction of a parse), shows it reading a changed file.
+    auto Changed = changedFiles(Result.SourceRoot, O.ChangedSince, Tmp);
+    if (!Changed) {
+      llvm::errs() << "vibeguard: error: " << llvm::toString(Changed.takeError()) << "\n";
+      llvm::sys::fs::remove_directories(Tmp);
+      return ExitUsage;
+    }
+    std::vector<char> Affected(Work.size(), 0);
+    std::vector<std::pair<llvm::sys::ProcessInfo, size_t>> Probes;
+    auto Finish = [&](std::pair<llvm::sys::ProcessInfo, size_t> &P) {
+      std::string Err;
+      llvm::sys::ProcessInfo Done = llvm::sys::Wait(P.first, std::nullopt, &Err);
+      std::optional<llvm::json::Value> Json =
+          Done.ReturnCode == 0 ? readJSONFile(Paths(P.second, ".deps.json")) : std::nullopt;
+      const llvm::json::Object *JO = Json ? Json->getAsObject() : nullptr;
+      const llvm::json::Array *Deps = JO ? JO->getArray("dependencies") : nullptr;
+      if (!Deps) {
+        Affected[P.second] = 1; // unknown: analyse it
+        return;
+      }
+      for (const llvm::json::Value &D : *Deps)
+        if (std::optional<llvm::StringRef> S = D.getAsString(); S && Changed->contains(*S))
+          Affected[P.second] = 1;
+    };
+    for (size_t I = 0; I != Work.size(); ++I) {
+      const scan::CompileEntry &E = Work[I];
+      if (Changed->contains(realOrSelf(E.File))) {
+        Affected[I] = 1;
+        continue;
+      }
+      llvm::json::Array A;
+      for (const std::string &S : E.Arguments)
+        A.push_back(S);
+      std::string Job = Paths(I, ".deps-job.json"), Err;
+      if (!writeAtomically(Job,
+                           llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
+                                                    {"directory", E.Directory},
+                                                    {"file", E.File},
+                                                    {"arguments", std::move(A)}}))
+                               .str(),
+                           Err)) {
+        llvm::errs() << "vibeguard: error: " << Err << "\n";
+        return ExitUsage;
+      }
+      std::string Out = Paths(I, ".deps.json");
+      llvm::StringRef Argv[] = {Worker, "--job", Job, "--out", Out, "--deps-only"};
+      std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(""),
+                                                    llvm::StringRef("")};
+      Probes.emplace_back(llvm::sys::ExecuteNoWait(Worker, Argv, std::nullopt, Redirects), I);
+      if (Probes.back().first.Pid == llvm::sys::ProcessInfo::InvalidPid) {
+        Affected[I] = 1;
+        Probes.pop_back();
+      }
+      if (Probes.size() >= Jobs) {
+        Finish(Probes.front());
+        Probes.erase(Probes.begin());
+      }
+    }
+    for (auto &P : Probes)
+      Finish(P);
+    std::vector<scan::CompileEntry> Kept;
+    for (size_t I = 0; I != Work.size(); ++I)
+      if (Affected[I])
+        Kept.push_back(std::move(Work[I]));
+    llvm::errs() << "vibeguard: changed since " << O.ChangedSince << ": " << Changed->size()
+                 << " file(s); " << Kept.size() << " of " << Work.size()
+                 << " translation unit(s) read one of them\n";
+    Work = std::move(Kept);
+    Result.TranslationUnits = Work.size();
+  }
   auto ScanStart = std::chrono::steady_clock::now();
   // On a terminal a bar that redraws; otherwise a line at every tenth of the work.
   auto Progress = [&] {
