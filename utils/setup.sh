@@ -6,7 +6,7 @@ set -euo pipefail
 
 # Build toolchain and the Clang 19 parts vibeguard links against.
 PKGS=(
-  cmake ninja-build ccache git python3
+  cmake ninja-build ccache git python3 python3-yaml
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev openssl
   libre2-dev libgtest-dev googletest
   # Real headers of the APIs the checks model (used by lit tests and examples/).

@@ -1,6 +1,7 @@
 //===- Render.cpp - Markdown, CSV and JSON views of scan results --------------===//
 #include "vibeguard/Report/Render.h"
 
+#include "vibeguard/Config.h"
 #include "vibeguard/Support/Embedded.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
@@ -300,4 +301,79 @@ std::string report::toHTML(const ScanResult &R, const Catalog &C) {
   llvm::StringRef Template = embedded::reportHTML();
   auto [Before, After] = Template.split("@DATA@");
   return (Before + scriptSafe(JSON) + After).str();
+}
+
+std::string report::toGitLabSast(const ScanResult &R, const Catalog &C, llvm::StringRef Start,
+                                 llvm::StringRef End) {
+  llvm::json::Object Tool{{"id", "vibeguard"},
+                          {"name", "vibeguard"},
+                          {"version", VIBEGUARD_VERSION},
+                          {"vendor", llvm::json::Object{{"name", "vibeguard"}}}};
+  llvm::json::Array Vulns;
+  for (const Finding &F : R.Findings) {
+    const Rule *Ru = F.Tool == "vibeguard" ? C.findRule(F.Rule) : nullptr;
+    std::string Severity = Ru ? Ru->Severity : F.Severity;
+    Severity = Severity == "critical" ? "Critical"
+               : Severity == "high"   ? "High"
+               : Severity == "medium" ? "Medium"
+               : Severity == "low"    ? "Low"
+                                      : "Unknown";
+    llvm::json::Array Ids{llvm::json::Object{{"type", "vibeguard_rule_id"},
+                                             {"name", ruleLabel(F)},
+                                             {"value", F.Rule}}};
+    for (unsigned N : Ru ? Ru->CWE : F.CWE)
+      Ids.push_back(llvm::json::Object{
+          {"type", "cwe"},
+          {"name", "CWE-" + std::to_string(N)},
+          {"value", std::to_string(N)},
+          {"url", "https://cwe.mitre.org/data/definitions/" + std::to_string(N) + ".html"}});
+    std::vector<std::string> Ctl;
+    if (Ru)
+      for (const ControlRef &Ref : Ru->PrimaryControls)
+        Ctl.push_back(Ref.Control);
+    else
+      Ctl = F.Controls;
+    std::string Description = F.Message;
+    if (!Ctl.empty())
+      Description += "\n\nISO/IEC 27001:2022: " + llvm::join(Ctl, ", ") + ".";
+    // A UUID-shaped id from the fingerprint: the same finding keeps its id.
+    std::string Hex = F.Fingerprint;
+    Hex.resize(32, '0');
+    std::string Id = Hex.substr(0, 8) + "-" + Hex.substr(8, 4) + "-" + Hex.substr(12, 4) + "-" +
+                     Hex.substr(16, 4) + "-" + Hex.substr(20, 12);
+    llvm::json::Object V{{"id", Id},
+                         {"name", Ru ? Ru->Title : ruleLabel(F)},
+                         {"description", Description},
+                         {"severity", Severity},
+                         {"location", llvm::json::Object{
+                                          {"file", relativePath(F.Where.File, R.SourceRoot)},
+                                          {"start_line", F.Where.Line},
+                                          {"end_line", F.Where.Line}}},
+                         {"identifiers", std::move(Ids)}};
+    if (Ru && !Ru->Remediation.empty())
+      V["solution"] = Ru->Remediation;
+    Vulns.push_back(std::move(V));
+  }
+  llvm::json::Array Messages;
+  for (const Failure &F : R.Failures)
+    Messages.push_back(llvm::json::Object{
+        {"level", "warn"},
+        {"value", relativePath(F.File, R.SourceRoot) + ": could not analyse: " + F.Reason}});
+  llvm::json::Object Scan{{"analyzer", llvm::json::Object(Tool)},
+                          {"scanner", std::move(Tool)},
+                          {"type", "sast"},
+                          {"start_time", Start},
+                          {"end_time", End},
+                          {"status", "success"},
+                          {"messages", std::move(Messages)}};
+  llvm::json::Object Report{
+      {"version", "15.0.7"},
+      {"schema", "https://gitlab.com/gitlab-org/security-products/security-report-schemas/"
+                 "-/raw/v15.0.7/dist/sast-report-format.json"},
+      {"scan", std::move(Scan)},
+      {"vulnerabilities", std::move(Vulns)}};
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Report))) << "\n";
+  return Out;
 }

@@ -12,6 +12,8 @@
 #include "Scan.h"
 #include "vibeguard/Config.h"
 #include "vibeguard/Report/Findings.h"
+#include "vibeguard/Report/Render.h"
+#include "vibeguard/Report/Triage.h"
 #include "vibeguard/Scan/CompileDatabase.h"
 
 #include "llvm/ADT/StringSet.h"
@@ -40,7 +42,7 @@ const char *const ScanUsage = R"(usage: vibeguard scan [options] BUILD_DIR|compi
 
 options:
   -p PATH                build directory or compile_commands.json (or give it last)
-  --format sarif|json|text   output format (default: sarif)
+  --format sarif|json|text|gitlab-sast   output format (default: sarif)
   -o FILE                write the report here (default: standard output)
   -j N                   parallel workers (default: all cores)
   --checks GLOB          clang-tidy style check globs (default: vibeguard-*)
@@ -401,8 +403,9 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   }
   if (O.Database.empty())
     return usageError("no compile database given");
-  if (O.Format != "sarif" && O.Format != "json" && O.Format != "text")
-    return usageError("unknown format '" + O.Format + "'; use sarif, json or text");
+  if (O.Format != "sarif" && O.Format != "json" && O.Format != "text" &&
+      O.Format != "gitlab-sast")
+    return usageError("unknown format '" + O.Format + "'; use sarif, json, text or gitlab-sast");
   int Threshold = severityRank(O.FailOn);
   if (Threshold < 0)
     return usageError("unknown --fail-on level '" + O.FailOn + "'");
@@ -593,6 +596,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     Result.TranslationUnits = Work.size();
   }
   auto ScanStart = std::chrono::steady_clock::now();
+  std::string StartTime = utcNow("%Y-%m-%dT%H:%M:%S");
   // On a terminal a bar that redraws; otherwise a line at every tenth of the work.
   auto Progress = [&] {
     if (!Tty && !(Work.size() >= 10 && Done % std::max<size_t>(1, Work.size() / 10) == 0))
@@ -745,7 +749,10 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
 
   std::string Text = O.Format == "sarif"  ? toSarif(Result, Catalog::builtin())
                      : O.Format == "json" ? toJSON(Result)
-                                          : toText(Result);
+                     : O.Format == "gitlab-sast"
+                         ? toGitLabSast(Result, Catalog::builtin(), StartTime,
+                                        utcNow("%Y-%m-%dT%H:%M:%S"))
+                         : toText(Result);
   if (!O.SarifOutput.empty()) {
     std::string Err;
     if (!writeAtomically(O.SarifOutput, toSarif(Result, Catalog::builtin()), Err)) {
@@ -788,7 +795,7 @@ int vibeguard::runMerge(llvm::ArrayRef<const char *> Args) {
   for (size_t I = 0; I < Args.size(); ++I) {
     llvm::StringRef A = Args[I];
     if (A == "--help" || A == "-h") {
-      llvm::outs() << "usage: vibeguard merge [-o FILE] [--format sarif|json|text] "
+      llvm::outs() << "usage: vibeguard merge [-o FILE] [--format sarif|json|text|gitlab-sast] "
                       "SHARD.sarif...\n\njoins the SARIF logs of 'vibeguard scan --shard' "
                       "jobs into one, as one scan would have written it\n";
       return 0;
@@ -803,8 +810,8 @@ int vibeguard::runMerge(llvm::ArrayRef<const char *> Args) {
   }
   if (Inputs.empty())
     return usageError("no SARIF logs to merge");
-  if (Format != "sarif" && Format != "json" && Format != "text")
-    return usageError("unknown format '" + Format + "'; use sarif, json or text");
+  if (Format != "sarif" && Format != "json" && Format != "text" && Format != "gitlab-sast")
+    return usageError("unknown format '" + Format + "'; use sarif, json, text or gitlab-sast");
   ScanResult All;
   llvm::StringSet<> Skipped;
   for (const std::string &In : Inputs) {
@@ -833,9 +840,11 @@ int vibeguard::runMerge(llvm::ArrayRef<const char *> Args) {
         All.Skipped.push_back(std::move(S));
   }
   finalize(All);
+  std::string Now = utcNow("%Y-%m-%dT%H:%M:%S");
   std::string Text = Format == "sarif"  ? toSarif(All, Catalog::builtin())
                      : Format == "json" ? toJSON(All)
-                                        : toText(All);
+                     : Format == "gitlab-sast" ? toGitLabSast(All, Catalog::builtin(), Now, Now)
+                                               : toText(All);
   if (Output.empty()) {
     llvm::outs() << Text;
     return 0;

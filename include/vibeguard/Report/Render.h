@@ -25,6 +25,13 @@ std::string toControlJSON(const ScanResult &R, const Catalog &C);
 /// Scanned text reaches the page only as JSON data rendered through textContent.
 std::string toHTML(const ScanResult &R, const Catalog &C);
 
+/// GitLab's SAST report (security-report-schemas v15.0.7, sast-report-format.json):
+/// one vulnerability per finding with its rule and CWE identifiers, repository-relative
+/// locations, and an id derived from the finding's fingerprint (stable across runs).
+/// \p Start and \p End are UTC times, "YYYY-MM-DDTHH:MM:SS".
+std::string toGitLabSast(const ScanResult &R, const Catalog &C, llvm::StringRef Start,
+                         llvm::StringRef End);
+
 } // namespace vibeguard::report
 
 #endif
