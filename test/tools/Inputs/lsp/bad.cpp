@@ -1,4 +1,6 @@
 #include <cstdlib>
+#include <cstring>
+#include <openssl/crypto.h>
 #include <string>
 
 static const char *OPENAI_API_KEY = "sk-proj-Zq3vT8wLm2Rk9XyB4nHs7PdQ1aVf6JcE0uGiKo5YtWr";
@@ -11,3 +13,7 @@ std::string session_token() {
 }
 
 const char *key() { return OPENAI_API_KEY; }
+
+bool mac_matches(const unsigned char *expected_mac, const unsigned char *computed_mac) {
+  return memcmp(expected_mac, computed_mac, 32) == 0;
+}

@@ -94,6 +94,16 @@ pub = wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics"
                "diagnostics of version 1")
 print("version 1 diagnostics:")
 show(pub["params"]["diagnostics"])
+# Each vibeguard diagnostic's code actions (its fix-its), as the editor's light bulb.
+for d in pub["params"]["diagnostics"]:
+    if not str(d.get("code", "")).startswith("vibeguard-"):
+        continue
+    rid = send("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": d["range"],
+                                           "context": {"diagnostics": [d]}}, request=True)
+    actions = wait_for(lambda m: m.get("id") == rid, "code actions")["result"] or []
+    for a in actions:
+        edits = [e["newText"] for es in (a.get("edit", {}).get("changes", {}) or {}).values() for e in es]
+        print(f"  action for {d['code']}: {a['title']} -> {edits}")
 
 send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
                                 "contentChanges": [{"text": open(fixed).read()}]})

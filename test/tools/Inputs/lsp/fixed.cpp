@@ -1,4 +1,6 @@
 #include <cstdlib>
+#include <cstring>
+#include <openssl/crypto.h>
 #include <string>
 
 const char *key() { return std::getenv("OPENAI_API_KEY"); }
@@ -11,4 +13,8 @@ std::string session_token(const unsigned char (&random)[16]) {
     id += hex[b & 15];
   }
   return id;
+}
+
+bool mac_matches(const unsigned char *expected_mac, const unsigned char *computed_mac) {
+  return CRYPTO_memcmp(expected_mac, computed_mac, 32) == 0;
 }
