@@ -16,6 +16,8 @@ extern const char CweControlsYAML[];
 extern const std::size_t CweControlsYAMLSize;
 extern const char CryptoYAML[];
 extern const std::size_t CryptoYAMLSize;
+extern const char TaintDefaultYAML[];
+extern const std::size_t TaintDefaultYAMLSize;
 extern const char ReportHTML[];
 extern const std::size_t ReportHTMLSize;
 
@@ -23,6 +25,7 @@ inline llvm::StringRef rules() { return {RulesYAML, RulesYAMLSize}; }
 inline llvm::StringRef annexA() { return {AnnexAYAML, AnnexAYAMLSize}; }
 inline llvm::StringRef secrets() { return {SecretsYAML, SecretsYAMLSize}; }
 inline llvm::StringRef crypto() { return {CryptoYAML, CryptoYAMLSize}; }
+inline llvm::StringRef taintDefault() { return {TaintDefaultYAML, TaintDefaultYAMLSize}; }
 inline llvm::StringRef reportHTML() { return {ReportHTML, ReportHTMLSize}; }
 inline llvm::StringRef cweControls() { return {CweControlsYAML, CweControlsYAMLSize}; }
 } // namespace vibeguard::embedded
