@@ -533,6 +533,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       return ExitUsage;
     }
     std::vector<char> Affected(Work.size(), 0);
+    unsigned FromCache = 0; // TUs whose dependencies came from the cache
     std::vector<std::pair<llvm::sys::ProcessInfo, size_t>> Probes;
     auto Finish = [&](std::pair<llvm::sys::ProcessInfo, size_t> &P) {
       std::string Err;
@@ -555,6 +556,18 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         Affected[I] = 1;
         continue;
       }
+      // An earlier scan of this TU recorded the files it read: no preprocessing needed.
+      if (O.Cache)
+        if (std::optional<llvm::json::Value> M = readJSONFile(ManifestOf(E))) {
+          const llvm::json::Object *MO = M->getAsObject();
+          if (const llvm::json::Object *Deps = MO ? MO->getObject("dependencies") : nullptr) {
+            ++FromCache;
+            for (const auto &KV : *Deps)
+              if (Changed->contains(KV.first.str()))
+                Affected[I] = 1;
+            continue;
+          }
+        }
       llvm::json::Array A;
       for (const std::string &S : E.Arguments)
         A.push_back(S);
@@ -591,7 +604,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         Kept.push_back(std::move(Work[I]));
     llvm::errs() << "vibeguard: changed since " << O.ChangedSince << ": " << Changed->size()
                  << " file(s); " << Kept.size() << " of " << Work.size()
-                 << " translation unit(s) read one of them\n";
+                 << " translation unit(s) read one of them (dependencies of " << FromCache
+                 << " from the cache)\n";
     Work = std::move(Kept);
     Result.TranslationUnits = Work.size();
   }
