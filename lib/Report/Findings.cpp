@@ -387,9 +387,89 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
                                       {"checks", S.Checks},
                                       {"justification", S.Justification}});
   Run["properties"] = llvm::json::Object{{"vibeguardSuppressions", std::move(Sups)}};
+  llvm::json::Array Runs{std::move(Run)};
+  // Other tools' findings (vibeguard report over their SARIF) keep a run per tool, so
+  // the evidence pack's SARIF holds everything the report shows; reading it back maps
+  // them through their CWE tags again.
+  std::vector<std::string> Tools;
+  for (const Finding &F : R.Findings)
+    if (F.Tool != "vibeguard" && !llvm::is_contained(Tools, F.Tool))
+      Tools.push_back(F.Tool);
+  for (const std::string &ToolName : Tools) {
+    std::vector<std::string> RuleIds;
+    llvm::json::Array ForeignRules, ForeignResults;
+    auto WhereOf = [&](const Location &L) {
+      llvm::json::Object Region{{"startLine", std::max(1u, L.Line)}};
+      if (L.Column)
+        Region["startColumn"] = L.Column;
+      if (!L.Snippet.empty())
+        Region["snippet"] = text(L.Snippet);
+      std::string Rel = relativePath(L.File, R.SourceRoot);
+      llvm::json::Object Art{{"uri", Rel}};
+      if (llvm::sys::path::is_absolute(Rel))
+        Art["uri"] = "file://" + Rel;
+      else
+        Art["uriBaseId"] = "SRCROOT";
+      return llvm::json::Object{{"artifactLocation", std::move(Art)},
+                                {"region", std::move(Region)}};
+    };
+    for (const Finding &F : R.Findings) {
+      if (F.Tool != ToolName)
+        continue;
+      auto It = llvm::find(RuleIds, F.Rule);
+      size_t Index = It - RuleIds.begin();
+      if (It == RuleIds.end()) {
+        RuleIds.push_back(F.Rule);
+        llvm::json::Array Tags;
+        for (unsigned N : F.CWE)
+          Tags.push_back("external/cwe/cwe-" + std::to_string(N));
+        llvm::StringRef Score = F.Severity == "critical" ? "9.5"
+                                : F.Severity == "high"   ? "8.0"
+                                : F.Severity == "medium" ? "5.5"
+                                                         : "2.0";
+        std::vector<std::string> CWEs;
+        for (unsigned N : F.CWE)
+          CWEs.push_back("CWE-" + std::to_string(N));
+        std::string Short = ToolName + " rule " + F.Rule;
+        ForeignRules.push_back(llvm::json::Object{
+            {"id", F.Rule},
+            {"shortDescription", text(Short)},
+            {"fullDescription",
+             text(Short + (CWEs.empty() ? std::string(" (no CWE given)")
+                                        : " (" + llvm::join(CWEs, ", ") + ")"))},
+            {"help", text("Reported by " + ToolName + " and carried into vibeguard's report; "
+                          "see " + ToolName + "'s documentation of " + F.Rule + ".")},
+            {"properties",
+             llvm::json::Object{{"tags", std::move(Tags)}, {"security-severity", Score}}}});
+      }
+      llvm::json::Array Related;
+      int64_t Id = 1;
+      for (const Location &N : F.Notes)
+        Related.push_back(llvm::json::Object{{"id", Id++},
+                                             {"physicalLocation", WhereOf(N)},
+                                             {"message", text(N.Message)}});
+      llvm::json::Object Res{
+          {"ruleId", F.Rule},
+          {"ruleIndex", static_cast<int64_t>(Index)},
+          {"level", sarifLevel(F.Severity)},
+          {"message", text(F.Message)},
+          {"locations",
+           llvm::json::Array{llvm::json::Object{{"physicalLocation", WhereOf(F.Where)}}}}};
+      if (!Related.empty())
+        Res["relatedLocations"] = std::move(Related);
+      ForeignResults.push_back(std::move(Res));
+    }
+    Runs.push_back(llvm::json::Object{
+        {"tool", llvm::json::Object{{"driver", llvm::json::Object{
+                                                   {"name", ToolName},
+                                                   {"rules", std::move(ForeignRules)}}}}},
+        {"originalUriBaseIds",
+         llvm::json::Object{{"SRCROOT", llvm::json::Object{{"uri", fileUri(R.SourceRoot)}}}}},
+        {"results", std::move(ForeignResults)}});
+  }
   llvm::json::Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                          {"version", "2.1.0"},
-                         {"runs", llvm::json::Array{std::move(Run)}}};
+                         {"runs", std::move(Runs)}};
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Log))) << "\n";

@@ -64,12 +64,14 @@ llvm::Expected<ScanResult> readAnySarif(llvm::StringRef Path, llvm::StringRef De
     return llvm::createStringError(Buf.getError(), "%s: cannot read: %s", Path.str().c_str(),
                                    Buf.getError().message().c_str());
   llvm::StringRef Text = (*Buf)->getBuffer();
-  // vibeguard's own logs carry exactly one run whose driver is vibeguard.
+  // vibeguard's own logs start with a run whose driver is vibeguard; a report's SARIF
+  // adds one run per other tool after it.
   auto Json = llvm::json::parse(Text);
+  const llvm::json::Array *Runs = nullptr;
   bool Ours = false;
   if (Json) {
     if (const llvm::json::Object *L = Json->getAsObject())
-      if (const llvm::json::Array *Runs = L->getArray("runs"); Runs && Runs->size() == 1)
+      if ((Runs = L->getArray("runs")) && !Runs->empty())
         if (const llvm::json::Object *Run = (*Runs)[0].getAsObject())
           if (const llvm::json::Object *T = Run->getObject("tool"))
             if (const llvm::json::Object *D = T->getObject("driver"))
@@ -77,7 +79,28 @@ llvm::Expected<ScanResult> readAnySarif(llvm::StringRef Path, llvm::StringRef De
   } else {
     llvm::consumeError(Json.takeError());
   }
-  return Ours ? parseScanSarif(Text, Path) : parseForeignSarif(Text, Path, DefaultRoot);
+  if (!Ours)
+    return parseForeignSarif(Text, Path, DefaultRoot);
+  if (Runs->size() == 1)
+    return parseScanSarif(Text, Path);
+  auto Serialize = [](llvm::json::Array A) {
+    std::string S;
+    llvm::raw_string_ostream OS(S);
+    OS << llvm::json::Value(llvm::json::Object{{"version", "2.1.0"}, {"runs", std::move(A)}});
+    return S;
+  };
+  auto Own = parseScanSarif(Serialize(llvm::json::Array{(*Runs)[0]}), Path);
+  if (!Own)
+    return Own.takeError();
+  llvm::json::Array Rest;
+  for (size_t I = 1; I < Runs->size(); ++I)
+    Rest.push_back((*Runs)[I]);
+  auto Others = parseForeignSarif(Serialize(std::move(Rest)), Path, Own->SourceRoot);
+  if (!Others)
+    return Others.takeError();
+  for (Finding &F : Others->Findings)
+    Own->Findings.push_back(std::move(F));
+  return Own;
 }
 
 /// Reads and joins scan logs (vibeguard's and other tools') into one result.
