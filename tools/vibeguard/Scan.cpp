@@ -523,6 +523,23 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     llvm::sys::path::append(P, std::to_string(I) + Ext);
     return std::string(P);
   };
+  // The worker's job file: one compile command.
+  auto WriteJob = [&](const scan::CompileEntry &E, llvm::StringRef Job) {
+    llvm::json::Array A;
+    for (const std::string &S : E.Arguments)
+      A.push_back(S);
+    std::string Err;
+    if (writeAtomically(Job,
+                        llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
+                                                 {"directory", E.Directory},
+                                                 {"file", E.File},
+                                                 {"arguments", std::move(A)}}))
+                            .str(),
+                        Err))
+      return true;
+    llvm::errs() << "vibeguard: error: " << Err << "\n";
+    return false;
+  };
   if (!O.ChangedSince.empty()) {
     // A TU is affected when its main file changed or when the preprocessor, run alone
     // (a fraction of a parse), shows it reading a changed file.
@@ -568,20 +585,9 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
             continue;
           }
         }
-      llvm::json::Array A;
-      for (const std::string &S : E.Arguments)
-        A.push_back(S);
-      std::string Job = Paths(I, ".deps-job.json"), Err;
-      if (!writeAtomically(Job,
-                           llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
-                                                    {"directory", E.Directory},
-                                                    {"file", E.File},
-                                                    {"arguments", std::move(A)}}))
-                               .str(),
-                           Err)) {
-        llvm::errs() << "vibeguard: error: " << Err << "\n";
+      std::string Job = Paths(I, ".deps-job.json");
+      if (!WriteJob(E, Job))
         return ExitUsage;
-      }
       std::string Out = Paths(I, ".deps.json");
       llvm::StringRef Argv[] = {Worker, "--job", Job, "--out", Out, "--deps-only"};
       std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(""),
@@ -685,20 +691,9 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
             continue;
           }
         }
-      llvm::json::Array A;
-      for (const std::string &S : E.Arguments)
-        A.push_back(S);
-      std::string Job = Paths(Next, ".job.json"), Err;
-      if (!writeAtomically(Job,
-                           llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
-                                                    {"directory", E.Directory},
-                                                    {"file", E.File},
-                                                    {"arguments", std::move(A)}}))
-                               .str(),
-                           Err)) {
-        llvm::errs() << "vibeguard: error: " << Err << "\n";
+      std::string Job = Paths(Next, ".job.json");
+      if (!WriteJob(E, Job))
         return ExitUsage;
-      }
       std::string Out = Paths(Next, ".result.json"), Log = Paths(Next, ".log");
       llvm::StringRef Argv[] = {Worker,   "--job",    Job,      "--out",
                                 Out,      "--checks", O.Checks, "--header-filter",
