@@ -291,6 +291,13 @@ std::string report::toHTML(const ScanResult &R, const Catalog &C) {
   if (View) {
     if (llvm::json::Object *O = View->getAsObject())
       Data = std::move(*O);
+    // The page lists each finding once (below) and counts per control itself.
+    if (llvm::json::Array *Controls = Data.getArray("controls"))
+      for (llvm::json::Value &V : *Controls)
+        if (llvm::json::Object *Ctl = V.getAsObject()) {
+          Ctl->erase("openFindings");
+          Ctl->erase("triagedFindings");
+        }
   } else
     llvm::consumeError(View.takeError());
   Data["sourceRoot"] = R.SourceRoot;
