@@ -3,10 +3,19 @@
 # Idempotent: packages already present are not touched, and apt-get update runs
 # only when something is missing.
 set -euo pipefail
+#   bash utils/setup.sh               everything: build, tests, demo
+#   bash utils/setup.sh --scan-only   what building and running vibeguard scan/report
+#                                     needs (CI jobs that scan): no test-only packages
+scan_only=0
+case ${1:-} in
+  "") ;;
+  --scan-only) scan_only=1 ;;
+  *) echo "vibeguard setup: unknown option '$1' (use --scan-only or nothing)" >&2; exit 2 ;;
+esac
 
 # Build toolchain and the Clang 19 parts vibeguard links against.
 PKGS=(
-  cmake ninja-build ccache git python3 python3-yaml
+  cmake ninja-build ccache git pkg-config python3 python3-yaml
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev openssl
   libre2-dev libgtest-dev googletest
   # Real headers of the APIs the checks model (used by lit tests and examples/).
@@ -21,6 +30,11 @@ PKGS=(
   # A clang-tidy of another Clang version, to test that the module refuses it.
   clang-tidy-14
 )
+
+if ((scan_only)); then
+  PKGS=(cmake ninja-build ccache git pkg-config python3 llvm-19-dev libclang-19-dev clang-19
+        clang-tidy-19 llvm-19-tools openssl libssl-dev libre2-dev libgtest-dev googletest)
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -37,6 +51,8 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+((scan_only)) && exit 0
 
 # The official SARIF validator (tests of vibeguard scan), pinned, from the npm registry.
 root=$(cd "$(dirname "$0")/.." && pwd)
