@@ -195,10 +195,11 @@ int main(int argc, const char **argv) {
   llvm::json::Object Result{{"file", *File}};
   if (DepsOnly) {
     tooling::ClangTool Tool(DB, {File->str()});
-    IgnoringDiagConsumer Quiet;
-    Tool.setDiagnosticConsumer(&Quiet);
+    // Counts errors and prints nothing: a missing header makes the list incomplete.
+    DiagnosticConsumer Counter;
+    Tool.setDiagnosticConsumer(&Counter);
     int RC = Tool.run(tooling::newFrontendActionFactory<DependenciesOnlyAction>().get());
-    Result["status"] = RC == 0 ? "ok" : "preprocessing-errors";
+    Result["status"] = RC == 0 && Counter.getNumErrors() == 0 ? "ok" : "preprocessing-errors";
   } else {
   // Which vibeguard checks run: those the file's .clang-tidy enables (all of them when
   // it says nothing about vibeguard) that --checks also selects.

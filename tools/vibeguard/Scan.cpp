@@ -127,7 +127,24 @@ llvm::Expected<llvm::StringSet<>> changedFiles(llvm::StringRef Root, llvm::Strin
   if (!Top)
     return Top.takeError();
   std::string TopDir = llvm::StringRef(*Top).trim().str();
-  auto Diff = runGit(Root, {"diff", "--name-only", "-z", Rev.str(), "--"}, WorkDir);
+  // The revision as a commit id: nothing git could read as an option.
+  if (Rev.empty() || Rev.starts_with("-"))
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "--changed-since needs a git revision, not '%s'",
+                                   Rev.str().c_str());
+  auto Commit = runGit(Root, {"rev-parse", "--verify", "--quiet", (Rev + "^{commit}").str()},
+                       WorkDir);
+  if (!Commit) {
+    llvm::consumeError(Commit.takeError());
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "--changed-since: '%s' is not a commit in %s",
+                                   Rev.str().c_str(), TopDir.c_str());
+  }
+  // --no-renames: a renamed file is listed under its old name too (it was deleted).
+  auto Diff = runGit(Root,
+                     {"diff", "--name-only", "--no-renames", "-z",
+                      llvm::StringRef(*Commit).trim().str(), "--"},
+                     WorkDir);
   if (!Diff)
     return Diff.takeError();
   auto Untracked =
@@ -559,7 +576,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
           Done.ReturnCode == 0 ? readJSONFile(Paths(P.second, ".deps.json")) : std::nullopt;
       const llvm::json::Object *JO = Json ? Json->getAsObject() : nullptr;
       const llvm::json::Array *Deps = JO ? JO->getArray("dependencies") : nullptr;
-      if (!Deps) {
+      // A TU that no longer preprocesses (a header it needs was removed) is affected.
+      if (!Deps || JO->getString("status") != llvm::StringRef("ok")) {
         Affected[P.second] = 1; // unknown: analyse it
         return;
       }
@@ -578,11 +596,20 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         if (std::optional<llvm::json::Value> M = readJSONFile(ManifestOf(E))) {
           const llvm::json::Object *MO = M->getAsObject();
           if (const llvm::json::Object *Deps = MO ? MO->getObject("dependencies") : nullptr) {
-            ++FromCache;
-            for (const auto &KV : *Deps)
-              if (Changed->contains(KV.first.str()))
-                Affected[I] = 1;
-            continue;
+            // Reading a changed file makes the TU affected whatever else it read; not
+            // reading one proves nothing unless the recorded files are still as they
+            // were (the include set could have changed since the manifest was written).
+            bool ReadsChanged = false, Current = true;
+            for (const auto &KV : *Deps) {
+              ReadsChanged |= Changed->contains(KV.first.str());
+              std::optional<llvm::StringRef> H = KV.second.getAsString();
+              Current &= H && *H == Hashes.of(KV.first.str());
+            }
+            if (ReadsChanged || Current) {
+              ++FromCache;
+              Affected[I] = ReadsChanged;
+              continue;
+            }
           }
         }
       std::string Job = Paths(I, ".deps-job.json");
