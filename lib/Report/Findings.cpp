@@ -130,6 +130,11 @@ void report::finalize(ScanResult &R) {
   // The n-th finding of a rule on the same text in the same file: stable when lines
   // move, distinct when the same line appears twice.
   std::map<std::string, unsigned> Occurrence;
+  // Lines a secret-class rule flagged: no finding quotes them, whatever its rule.
+  std::set<std::pair<std::string, unsigned>> SecretLines;
+  for (const Finding &F : R.Findings)
+    if (mayHoldSecret(F.Rule))
+      SecretLines.insert({F.Where.File, F.Where.Line});
   for (Finding &F : R.Findings) {
     std::string Base = F.Rule + '\0' + relativePath(F.Where.File, R.SourceRoot) + '\0' +
                        lineText(F.Where.File, F.Where.Line);
@@ -137,7 +142,11 @@ void report::finalize(ScanResult &R) {
     std::string Key = Base + '\0' + std::to_string(N);
     auto Hash = llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key));
     F.Fingerprint = llvm::toHex(llvm::ArrayRef(Hash).take_front(16), /*LowerCase=*/true);
-    if (F.Where.Snippet.empty() && !mayHoldSecret(F.Rule))
+    // Only our own findings get a snippet from the file; another tool's keeps what it
+    // reported (a secrets scanner may have redacted its line on purpose).
+    if (SecretLines.count({F.Where.File, F.Where.Line}))
+      F.Where.Snippet.clear();
+    else if (F.Where.Snippet.empty() && F.Tool == "vibeguard")
       F.Where.Snippet = snippetOf(lineText(F.Where.File, F.Where.Line));
   }
   std::sort(R.Failures.begin(), R.Failures.end(), [](const Failure &A, const Failure &B) {
