@@ -25,14 +25,20 @@ llvm::ArrayRef<llvm::StringRef> taint::sinkKinds() {
 }
 
 bool FunctionRef::matches(llvm::StringRef QualifiedName) const {
-  if (Scope.empty()) {
-    size_t Colons = QualifiedName.rfind("::");
-    llvm::StringRef Last =
-        Colons == llvm::StringRef::npos ? QualifiedName : QualifiedName.substr(Colons + 2);
-    return Last == Name;
-  }
-  return QualifiedName.size() == Scope.size() + Name.size() &&
-         QualifiedName.starts_with(Scope) && QualifiedName.ends_with(Name);
+  // As the Static Analyzer does: the last part is the name; the scope's parts must
+  // appear, in order, among the enclosing scopes ("ns::" matches outer::ns::f, and
+  // "std::basic_string::" matches std::__cxx11::basic_string::append).
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  QualifiedName.split(Parts, "::");
+  if (Parts.empty() || Parts.back() != Name)
+    return false;
+  llvm::SmallVector<llvm::StringRef, 4> Want;
+  llvm::StringRef(Scope).split(Want, "::", -1, /*KeepEmpty=*/false);
+  size_t Next = 0;
+  for (size_t I = 0; I + 1 < Parts.size() && Next < Want.size(); ++I)
+    if (Parts[I] == Want[Next])
+      ++Next;
+  return Next == Want.size();
 }
 
 namespace {
@@ -46,8 +52,6 @@ struct ModelFile {
 std::string checkRef(const FunctionRef &R) {
   if (R.Name.empty())
     return "an entry needs a Name";
-  if (!R.Scope.empty() && !llvm::StringRef(R.Scope).ends_with("::"))
-    return "Scope '" + R.Scope + "' must end with '::' (e.g. 'std::')";
   return "";
 }
 

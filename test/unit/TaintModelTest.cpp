@@ -73,6 +73,20 @@ Sinks:
   EXPECT_FALSE(M->findFilter("other::mySanitizeFunction2"));
 }
 
+TEST(TaintModel, ScopesMatchAsTheStaticAnalyzerDoes) {
+  FunctionRef R{"f", "ns::"};
+  EXPECT_TRUE(R.matches("ns::f"));
+  EXPECT_TRUE(R.matches("outer::ns::f"));
+  EXPECT_TRUE(R.matches("ns::inner::f"));
+  EXPECT_FALSE(R.matches("other::f"));
+  EXPECT_FALSE(R.matches("f"));
+  EXPECT_FALSE(R.matches("ns::g"));
+  EXPECT_TRUE((FunctionRef{"f", "ns"}).matches("ns::f")); // CSA accepts no trailing ::
+  EXPECT_TRUE((FunctionRef{"append", "std::basic_string::"})
+                  .matches("std::__cxx11::basic_string::append"));
+  EXPECT_TRUE((FunctionRef{"f", ""}).matches("any::where::f"));
+}
+
 TEST(TaintModel, UserModelExtendsAndOverridesTheDefault) {
   TaintModel M = TaintModel::builtin();
   auto User = TaintModel::parse("Filters:\n  - {Name: shell_quote, Args: [-1], Kinds: [command]}\n"
@@ -93,8 +107,6 @@ TEST(TaintModel, ErrorsNameTheFileLineAndProblem) {
   EXPECT_EQ(errorOf("Sinks:\n  - {Name: f, Args: [-3]}\n"),
             "model.yaml:2:6: Args of 'f' holds -3; use N >= 0 for arguments, -1 for the "
             "return value, -2 for the object");
-  EXPECT_EQ(errorOf("Filters:\n  - {Name: f, Scope: std, Args: [0]}\n"),
-            "model.yaml:2:6: Scope 'std' must end with '::' (e.g. 'std::')");
   EXPECT_EQ(errorOf("Propagations:\n  - {Name: p, SrcArgs: [0]}\n"),
             "model.yaml:2:6: propagation 'p' needs DstArgs or VariadicType: Dst");
   EXPECT_EQ(errorOf("Propagations:\n  - {Name: p, DstArgs: [0], VariadicIndex: 1}\n"),

@@ -27,7 +27,8 @@ constexpr int ReturnValue = -1;
 constexpr int ThisObject = -2;
 
 /// A function by name: Name alone matches that name in any scope; with Scope ("std::",
-/// "httplib::Request::") the qualified name must be Scope + Name.
+/// "httplib::Request::", or "std" as CSA allows) the scope's parts must appear in order
+/// among the function's enclosing scopes, as in the Static Analyzer.
 struct FunctionRef {
   std::string Name;
   std::string Scope;
