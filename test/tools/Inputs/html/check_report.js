@@ -75,6 +75,14 @@ async function main() {
     await page.locator(`${row} .review-owner`).dispatchEvent("change");
     await page.locator(`${row} .review-justification`).dispatchEvent("change");
     console.log("state after review: " + await page.textContent(`${row} .state`).catch(() => "?"));
+    // Sorting rebuilds the rows: the decision stays, shown in the form.
+    await page.click("th[data-sort='rule']");
+    console.log(`after sort: ${await page.inputValue(`${row} .review-state`)}, ${await page.inputValue(`${row} .review-owner`)}; ${await page.textContent("#triage-count")}`);
+    // An accepted risk without owner and expiry is refused at export, as vibeguard would.
+    await page.selectOption(`${row} .review-state`, "accepted-risk");
+    await page.click("#export-triage");
+    console.log("export refused: " + await page.textContent("#triage-error"));
+    await page.selectOption(`${row} .review-state`, "false-positive");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-triage")]);
     const out = path.join(downloads, download.suggestedFilename());
     await download.saveAs(out);
