@@ -408,19 +408,22 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
     std::vector<std::string> RuleIds;
     llvm::json::Array ForeignRules, ForeignResults;
     auto WhereOf = [&](const Location &L) {
-      llvm::json::Object Region{{"startLine", std::max(1u, L.Line)}};
-      if (L.Column)
-        Region["startColumn"] = L.Column;
-      if (!L.Snippet.empty())
-        Region["snippet"] = text(L.Snippet);
       std::string Rel = relativePath(L.File, R.SourceRoot);
       llvm::json::Object Art{{"uri", Rel}};
       if (llvm::sys::path::is_absolute(Rel))
         Art["uri"] = "file://" + Rel;
       else
         Art["uriBaseId"] = "SRCROOT";
-      return llvm::json::Object{{"artifactLocation", std::move(Art)},
-                                {"region", std::move(Region)}};
+      llvm::json::Object Phys{{"artifactLocation", std::move(Art)}};
+      if (L.Line) { // a finding without a line keeps none (and its fingerprint)
+        llvm::json::Object Region{{"startLine", L.Line}};
+        if (L.Column)
+          Region["startColumn"] = L.Column;
+        if (!L.Snippet.empty())
+          Region["snippet"] = text(L.Snippet);
+        Phys["region"] = std::move(Region);
+      }
+      return Phys;
     };
     for (const Finding &F : R.Findings) {
       if (F.Tool != ToolName)
@@ -432,10 +435,6 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
         llvm::json::Array Tags;
         for (unsigned N : F.CWE)
           Tags.push_back("external/cwe/cwe-" + std::to_string(N));
-        llvm::StringRef Score = F.Severity == "critical" ? "9.5"
-                                : F.Severity == "high"   ? "8.0"
-                                : F.Severity == "medium" ? "5.5"
-                                                         : "2.0";
         std::vector<std::string> CWEs;
         for (unsigned N : F.CWE)
           CWEs.push_back("CWE-" + std::to_string(N));
@@ -448,8 +447,7 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
                                         : " (" + llvm::join(CWEs, ", ") + ")"))},
             {"help", text("Reported by " + ToolName + " and carried into vibeguard's report; "
                           "see " + ToolName + "'s documentation of " + F.Rule + ".")},
-            {"properties",
-             llvm::json::Object{{"tags", std::move(Tags)}, {"security-severity", Score}}}});
+            {"properties", llvm::json::Object{{"tags", std::move(Tags)}}}});
       }
       llvm::json::Array Related;
       int64_t Id = 1;
@@ -463,7 +461,13 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
           {"level", sarifLevel(F.Severity)},
           {"message", text(F.Message)},
           {"locations",
-           llvm::json::Array{llvm::json::Object{{"physicalLocation", WhereOf(F.Where)}}}}};
+           llvm::json::Array{llvm::json::Object{{"physicalLocation", WhereOf(F.Where)}}}},
+          // Per result: two findings of one rule can differ in severity.
+          {"properties",
+           llvm::json::Object{{"security-severity", F.Severity == "critical" ? "9.5"
+                                                    : F.Severity == "high"   ? "8.0"
+                                                    : F.Severity == "medium" ? "5.5"
+                                                                             : "2.0"}}}};
       if (!Related.empty())
         Res["relatedLocations"] = std::move(Related);
       ForeignResults.push_back(std::move(Res));
@@ -818,7 +822,11 @@ llvm::Expected<ScanResult> report::parseForeignSarif(llvm::StringRef Text, llvm:
       }
       if (Info)
         F.CWE = Info->CWE;
-      F.Severity = severityFrom(Info && Info->SecuritySeverity
+      std::optional<llvm::StringRef> ResultScore;
+      if (const llvm::json::Object *P = O->getObject("properties"))
+        ResultScore = P->getString("security-severity");
+      F.Severity = severityFrom(ResultScore ? ResultScore
+                                : Info && Info->SecuritySeverity
                                     ? std::optional<llvm::StringRef>(*Info->SecuritySeverity)
                                     : std::nullopt,
                                 O->getString("level").value_or(Info ? llvm::StringRef(Info->Level)
