@@ -5,6 +5,7 @@
 #include "vibeguard/Support/Embedded.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 #include <map>
 
 using namespace vibeguard;
@@ -316,8 +317,18 @@ std::string report::toGitLabSast(const ScanResult &R, const Catalog &C, llvm::St
                           {"name", "vibeguard"},
                           {"version", VIBEGUARD_VERSION},
                           {"vendor", llvm::json::Object{{"name", "vibeguard"}}}};
-  llvm::json::Array Vulns;
+  llvm::json::Array Vulns, Messages;
   for (const Finding &F : R.Findings) {
+    // GitLab locates findings by repository-relative path; one outside the source root
+    // (a system or third-party header) is named in the scan messages instead.
+    std::string File = relativePath(F.Where.File, R.SourceRoot);
+    if (llvm::sys::path::is_absolute(File)) {
+      Messages.push_back(llvm::json::Object{
+          {"level", "warn"},
+          {"value", F.Rule + " at " + File + ":" + std::to_string(F.Where.Line) +
+                        " is outside the source root and not listed: " + F.Message}});
+      continue;
+    }
     const Rule *Ru = F.Tool == "vibeguard" ? C.findRule(F.Rule) : nullptr;
     std::string Severity = Ru ? Ru->Severity : F.Severity;
     Severity = Severity == "critical" ? "Critical"
@@ -353,7 +364,7 @@ std::string report::toGitLabSast(const ScanResult &R, const Catalog &C, llvm::St
                          {"description", Description},
                          {"severity", Severity},
                          {"location", llvm::json::Object{
-                                          {"file", relativePath(F.Where.File, R.SourceRoot)},
+                                          {"file", File},
                                           {"start_line", F.Where.Line},
                                           {"end_line", F.Where.Line}}},
                          {"identifiers", std::move(Ids)}};
@@ -361,7 +372,6 @@ std::string report::toGitLabSast(const ScanResult &R, const Catalog &C, llvm::St
       V["solution"] = Ru->Remediation;
     Vulns.push_back(std::move(V));
   }
-  llvm::json::Array Messages;
   for (const Failure &F : R.Failures)
     Messages.push_back(llvm::json::Object{
         {"level", "warn"},

@@ -143,9 +143,17 @@ std::pair<unsigned, unsigned> lineColumn(StringRef Path, unsigned Offset) {
   return {Line, Col};
 }
 
-llvm::json::Object location(const tooling::DiagnosticMessage &M) {
-  auto [Line, Col] = lineColumn(M.FilePath, M.FileOffset);
-  return llvm::json::Object{{"message", M.Message}, {"file", M.FilePath},
+/// \p M's place; a path as spelled relative to the TU's directory (a header found
+/// through -Iinc) is made absolute against \p Dir.
+llvm::json::Object location(const tooling::DiagnosticMessage &M, StringRef Dir) {
+  llvm::SmallString<256> Path(M.FilePath);
+  if (!Path.empty() && !llvm::sys::path::is_absolute(Path)) {
+    Path = Dir;
+    llvm::sys::path::append(Path, M.FilePath);
+  }
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  auto [Line, Col] = lineColumn(Path, M.FileOffset);
+  return llvm::json::Object{{"message", M.Message}, {"file", std::string(Path)},
                             {"line", Line}, {"column", Col}};
 }
 } // namespace
@@ -231,17 +239,17 @@ int main(int argc, const char **argv) {
     for (const ClangTidyError &E : Errors) {
       if (StringRef(E.DiagnosticName).starts_with("clang-diagnostic-")) {
         if (E.DiagLevel == tooling::Diagnostic::Error)
-          CompileErrors.push_back(location(E.Message));
+          CompileErrors.push_back(location(E.Message, *Dir));
         continue;
       }
       if (!StringRef(E.DiagnosticName).starts_with("vibeguard-") || E.Message.FilePath.empty())
         continue;
-      llvm::json::Object F = location(E.Message);
+      llvm::json::Object F = location(E.Message, *Dir);
       F["rule"] = E.DiagnosticName;
       llvm::json::Array Notes;
       for (const tooling::DiagnosticMessage &N : E.Notes)
         if (!N.FilePath.empty())
-          Notes.push_back(location(N));
+          Notes.push_back(location(N, *Dir));
       F["notes"] = std::move(Notes);
       Findings.push_back(std::move(F));
     }
