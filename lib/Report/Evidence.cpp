@@ -192,6 +192,13 @@ llvm::Error report::writeEvidencePack(llvm::StringRef Dir,
                                   {"version", VIBEGUARD_VERSION},
                                   {"clang", VIBEGUARD_CLANG_VERSION}}},
       {"rulesDigest", sha256Hex(Catalog)},
+      // The data the rules decide with: secret formats, crypto fingerprints and
+      // thresholds, the CWE map for other tools, the default taint model.
+      {"modelsDigest",
+       llvm::json::Object{{"secrets.yaml", sha256Hex(embedded::secrets())},
+                          {"crypto.yaml", sha256Hex(embedded::crypto())},
+                          {"cwe-controls.yaml", sha256Hex(embedded::cweControls())},
+                          {"taint-default.yaml", sha256Hex(embedded::taintDefault())}}},
       {"createdAt", utcNow("%Y-%m-%dT%H:%M:%SZ")},
       {"scope", std::move(Scope)},
       {"artifacts", std::move(Listed)}};
