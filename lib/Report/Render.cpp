@@ -4,6 +4,7 @@
 #include "vibeguard/Config.h"
 #include "vibeguard/Support/Embedded.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include <map>
@@ -195,12 +196,37 @@ std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
                 {"file", relativePath(F->Where.File, R.SourceRoot)},
                 {"line", F->Where.Line},
                 {"message", F->Message}});
+    // NOLINTs that name a rule of this control (a bare NOLINT names none: it is in
+    // the inventory, not attributed to a control).
+    llvm::json::Array Silenced;
+    for (const Suppression &S : R.Suppressions) {
+      llvm::SmallVector<llvm::StringRef, 4> Globs;
+      llvm::StringRef(S.Checks).split(Globs, ',', -1, /*KeepEmpty=*/false);
+      bool Names = false;
+      for (llvm::StringRef G : Globs) {
+        llvm::Expected<llvm::GlobPattern> Pat = llvm::GlobPattern::create(G.trim());
+        if (!Pat) {
+          llvm::consumeError(Pat.takeError());
+          continue;
+        }
+        for (const Rule *Ru : C.rulesForControl(Ctl.Id, true))
+          Names |= Pat->match(Ru->Id);
+        for (const Rule *Ru : C.rulesForControl(Ctl.Id, false))
+          Names |= Pat->match(Ru->Id);
+      }
+      if (Names)
+        Silenced.push_back(llvm::json::Object{{"file", relativePath(S.File, R.SourceRoot)},
+                                              {"line", S.Line},
+                                              {"checks", S.Checks},
+                                              {"justification", S.Justification}});
+    }
     Controls.push_back(llvm::json::Object{{"id", Ctl.Id},
                                           {"title", Ctl.Title},
                                           {"primaryRules", std::move(Primary)},
                                           {"relatedRules", std::move(Related)},
                                           {"openFindings", std::move(Findings)},
-                                          {"triagedFindings", std::move(Triaged)}});
+                                          {"triagedFindings", std::move(Triaged)},
+                                          {"suppressed", std::move(Silenced)}});
   }
   llvm::json::Array Sups;
   for (const Suppression &S : R.Suppressions)
