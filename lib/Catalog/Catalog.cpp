@@ -109,8 +109,7 @@ bool isOneOf(llvm::StringRef V, std::initializer_list<llvm::StringRef> Set) {
 }
 } // namespace
 
-llvm::StringRef Rule::securitySeverity() const {
-  // GitHub buckets security-severity as critical >= 9.0, high >= 7.0, medium >= 4.0.
+llvm::StringRef vibeguard::securitySeverityOf(llvm::StringRef Severity) {
   if (Severity == "critical")
     return "9.5";
   if (Severity == "high")

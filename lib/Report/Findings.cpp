@@ -26,6 +26,24 @@ std::string report::relativePath(llvm::StringRef File, llvm::StringRef Root) {
   return Out;
 }
 
+llvm::json::Object report::suppressionJSON(const Suppression &S, llvm::StringRef Root) {
+  return llvm::json::Object{{"file", relativePath(S.File, Root)},
+                            {"line", S.Line},
+                            {"kind", S.Kind},
+                            {"checks", S.Checks},
+                            {"justification", S.Justification}};
+}
+
+void report::append(ScanResult &Into, ScanResult &&From) {
+  auto Move = [](auto &To, auto &Src) {
+    To.insert(To.end(), std::make_move_iterator(Src.begin()), std::make_move_iterator(Src.end()));
+    Src.clear();
+  };
+  Move(Into.Findings, From.Findings);
+  Move(Into.Failures, From.Failures);
+  Move(Into.Suppressions, From.Suppressions);
+}
+
 namespace {
 /// The text of line \p Line of \p File, whitespace folded ("" if unreadable).
 std::string lineText(llvm::StringRef File, unsigned Line) {
@@ -390,11 +408,7 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
       {"results", std::move(Results)}};
   llvm::json::Array Sups;
   for (const Suppression &S : R.Suppressions)
-    Sups.push_back(llvm::json::Object{{"file", relativePath(S.File, R.SourceRoot)},
-                                      {"line", S.Line},
-                                      {"kind", S.Kind},
-                                      {"checks", S.Checks},
-                                      {"justification", S.Justification}});
+    Sups.push_back(suppressionJSON(S, R.SourceRoot));
   Run["properties"] = llvm::json::Object{{"vibeguardSuppressions", std::move(Sups)}};
   llvm::json::Array Runs{std::move(Run)};
   // Other tools' findings (vibeguard report over their SARIF) keep a run per tool, so
@@ -464,10 +478,7 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
            llvm::json::Array{llvm::json::Object{{"physicalLocation", WhereOf(F.Where)}}}},
           // Per result: two findings of one rule can differ in severity.
           {"properties",
-           llvm::json::Object{{"security-severity", F.Severity == "critical" ? "9.5"
-                                                    : F.Severity == "high"   ? "8.0"
-                                                    : F.Severity == "medium" ? "5.5"
-                                                                             : "2.0"}}}};
+           llvm::json::Object{{"security-severity", securitySeverityOf(F.Severity)}}}};
       if (!Related.empty())
         Res["relatedLocations"] = std::move(Related);
       ForeignResults.push_back(std::move(Res));

@@ -171,8 +171,30 @@ std::string report::toCSV(const ScanResult &R, const Catalog &C) {
   return Out;
 }
 
-std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
+namespace {
+/// The patterns of each NOLINT's check list (a bare NOLINT has none), compiled once.
+std::vector<std::vector<llvm::GlobPattern>> suppressionPatterns(const ScanResult &R) {
+  std::vector<std::vector<llvm::GlobPattern>> Out;
+  for (const Suppression &S : R.Suppressions) {
+    llvm::SmallVector<llvm::StringRef, 4> Globs;
+    llvm::StringRef(S.Checks).split(Globs, ',', -1, /*KeepEmpty=*/false);
+    Out.emplace_back();
+    for (llvm::StringRef G : Globs) {
+      llvm::Expected<llvm::GlobPattern> Pat = llvm::GlobPattern::create(G.trim());
+      if (Pat)
+        Out.back().push_back(std::move(*Pat));
+      else
+        llvm::consumeError(Pat.takeError());
+    }
+  }
+  return Out;
+}
+
+/// The control view (controls -> rules -> findings and NOLINTs, the controls a static
+/// scan cannot evidence, triage decisions); toControlJSON and toHTML render it.
+llvm::json::Object controlView(const ScanResult &R, const Catalog &C) {
   auto ByControl = findingsByControl(R, C);
+  auto Patterns = suppressionPatterns(R);
   llvm::json::Array Controls, NoEvidence;
   for (const Control &Ctl : C.controls()) {
     llvm::json::Array Primary, Related, Findings, Triaged;
@@ -199,26 +221,14 @@ std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
     // NOLINTs that name a rule of this control (a bare NOLINT names none: it is in
     // the inventory, not attributed to a control).
     llvm::json::Array Silenced;
-    for (const Suppression &S : R.Suppressions) {
-      llvm::SmallVector<llvm::StringRef, 4> Globs;
-      llvm::StringRef(S.Checks).split(Globs, ',', -1, /*KeepEmpty=*/false);
+    for (size_t I = 0; I != R.Suppressions.size(); ++I) {
       bool Names = false;
-      for (llvm::StringRef G : Globs) {
-        llvm::Expected<llvm::GlobPattern> Pat = llvm::GlobPattern::create(G.trim());
-        if (!Pat) {
-          llvm::consumeError(Pat.takeError());
-          continue;
-        }
-        for (const Rule *Ru : C.rulesForControl(Ctl.Id, true))
-          Names |= Pat->match(Ru->Id);
-        for (const Rule *Ru : C.rulesForControl(Ctl.Id, false))
-          Names |= Pat->match(Ru->Id);
-      }
+      for (const llvm::GlobPattern &Pat : Patterns[I])
+        for (bool IsPrimary : {true, false})
+          for (const Rule *Ru : C.rulesForControl(Ctl.Id, IsPrimary))
+            Names |= Pat.match(Ru->Id);
       if (Names)
-        Silenced.push_back(llvm::json::Object{{"file", relativePath(S.File, R.SourceRoot)},
-                                              {"line", S.Line},
-                                              {"checks", S.Checks},
-                                              {"justification", S.Justification}});
+        Silenced.push_back(suppressionJSON(R.Suppressions[I], R.SourceRoot));
     }
     Controls.push_back(llvm::json::Object{{"id", Ctl.Id},
                                           {"title", Ctl.Title},
@@ -230,18 +240,14 @@ std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
   }
   llvm::json::Array Sups;
   for (const Suppression &S : R.Suppressions)
-    Sups.push_back(llvm::json::Object{{"file", relativePath(S.File, R.SourceRoot)},
-                                      {"line", S.Line},
-                                      {"kind", S.Kind},
-                                      {"checks", S.Checks},
-                                      {"justification", S.Justification}});
+    Sups.push_back(suppressionJSON(S, R.SourceRoot));
   llvm::json::Array Decisions;
   for (const Finding &F : R.Findings)
     if (F.State != "open")
       Decisions.push_back(llvm::json::Object{{"fingerprint", F.Fingerprint},
                                              {"rule", F.Rule},
                                              {"state", F.State}});
-  llvm::json::Object O{
+  return llvm::json::Object{
       {"standard", "ISO/IEC 27001:2022 Annex A"},
       {"suppressions", std::move(Sups)},
       {"unmappedFindings",
@@ -258,9 +264,13 @@ std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
       {"note", "A static scan of source code gives evidence only for the controls listed "
                "under 'controls'; the others need organisational, people or physical "
                "evidence."}};
+}
+} // namespace
+
+std::string report::toControlJSON(const ScanResult &R, const Catalog &C) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(O))) << "\n";
+  OS << llvm::formatv("{0:2}", llvm::json::Value(controlView(R, C))) << "\n";
   return Out;
 }
 
@@ -312,21 +322,14 @@ std::string report::toHTML(const ScanResult &R, const Catalog &C) {
                                           {"trace", std::move(Trace)}});
   }
   // The control view's structure (controls, their rules, non-evidenced controls and
-  // suppressions) is the JSON report's; the page adds the findings themselves.
-  llvm::Expected<llvm::json::Value> View = llvm::json::parse(toControlJSON(R, C));
-  llvm::json::Object Data;
-  if (View) {
-    if (llvm::json::Object *O = View->getAsObject())
-      Data = std::move(*O);
-    // The page lists each finding once (below) and counts per control itself.
-    if (llvm::json::Array *Controls = Data.getArray("controls"))
-      for (llvm::json::Value &V : *Controls)
-        if (llvm::json::Object *Ctl = V.getAsObject()) {
-          Ctl->erase("openFindings");
-          Ctl->erase("triagedFindings");
-        }
-  } else
-    llvm::consumeError(View.takeError());
+  // suppressions); the page lists each finding once (below) and counts per control.
+  llvm::json::Object Data = controlView(R, C);
+  if (llvm::json::Array *Controls = Data.getArray("controls"))
+    for (llvm::json::Value &V : *Controls)
+      if (llvm::json::Object *Ctl = V.getAsObject()) {
+        Ctl->erase("openFindings");
+        Ctl->erase("triagedFindings");
+      }
   Data["sourceRoot"] = R.SourceRoot;
   Data["findings"] = std::move(Findings);
   std::string JSON;

@@ -98,8 +98,7 @@ llvm::Expected<ScanResult> readAnySarif(llvm::StringRef Path, llvm::StringRef De
   auto Others = parseForeignSarif(Serialize(std::move(Rest)), Path, Own->SourceRoot);
   if (!Others)
     return Others.takeError();
-  for (Finding &F : Others->Findings)
-    Own->Findings.push_back(std::move(F));
+  append(*Own, std::move(*Others));
   return Own;
 }
 
@@ -120,12 +119,7 @@ std::optional<ScanResult> readScans(const std::vector<std::string> &Inputs, int 
       All.SourceRoot = R->SourceRoot;
     if (All.DocsBaseUri.empty())
       All.DocsBaseUri = R->DocsBaseUri;
-    for (Finding &F : R->Findings)
-      All.Findings.push_back(std::move(F));
-    for (Failure &F : R->Failures)
-      All.Failures.push_back(std::move(F));
-    for (Suppression &S : R->Suppressions)
-      All.Suppressions.push_back(std::move(S));
+    append(All, std::move(*R));
   }
   finalize(All);
   enrich(All, Catalog::builtin());

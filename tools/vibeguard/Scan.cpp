@@ -864,12 +864,7 @@ int vibeguard::runMerge(llvm::ArrayRef<const char *> Args) {
                    << " differs from " << All.SourceRoot << "\n";
       return ExitUsage;
     }
-    for (Finding &F : R->Findings)
-      All.Findings.push_back(std::move(F));
-    for (Failure &F : R->Failures)
-      All.Failures.push_back(std::move(F));
-    for (Suppression &S : R->Suppressions)
-      All.Suppressions.push_back(std::move(S));
+    append(All, std::move(*R));
     // Every shard read the same database: its skipped entries once.
     for (std::string &S : R->Skipped)
       if (Skipped.insert(S).second)

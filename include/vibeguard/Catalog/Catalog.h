@@ -29,6 +29,10 @@ struct ControlRef {
   std::string Rationale;
 };
 
+/// SARIF's `security-severity` for a severity (critical | high | medium | low): a
+/// CVSS-like score GitHub buckets as critical >= 9.0, high >= 7.0, medium >= 4.0.
+llvm::StringRef securitySeverityOf(llvm::StringRef Severity);
+
 struct Rule {
   std::string Id;
   std::string Family;
@@ -44,7 +48,7 @@ struct Rule {
   std::string Remediation;
 
   /// SARIF's `security-severity` (a CVSS-like score GitHub buckets by).
-  llvm::StringRef securitySeverity() const;
+  llvm::StringRef securitySeverity() const { return securitySeverityOf(Severity); }
 };
 
 /// CWE -> ISO/IEC 27001:2022 controls, for other tools' findings (cwe-controls.yaml).

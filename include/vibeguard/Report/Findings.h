@@ -5,6 +5,7 @@
 #include "vibeguard/Catalog/Catalog.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include <string>
 #include <vector>
 
@@ -99,6 +100,13 @@ void enrich(ScanResult &R, const Catalog &C);
 
 /// \p File relative to \p Root with '/' separators (unchanged when outside it).
 std::string relativePath(llvm::StringRef File, llvm::StringRef Root);
+
+/// \p S as the reports write it: file (relative to \p Root), line, kind, checks,
+/// justification.
+llvm::json::Object suppressionJSON(const Suppression &S, llvm::StringRef Root);
+
+/// Moves \p From's findings, failures and suppressions to the end of \p Into.
+void append(ScanResult &Into, ScanResult &&From);
 
 } // namespace vibeguard::report
 
