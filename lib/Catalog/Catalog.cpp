@@ -66,6 +66,7 @@ template <> struct MappingTraits<Rule> {
     R.PrimaryControls = std::move(Refs.Primary);
     R.RelatedControls = std::move(Refs.Related);
     Io.mapRequired("remediation", R.Remediation);
+    Io.mapOptional("line-may-hold-secret", R.LineMayHoldSecret, false);
   }
 };
 template <> struct MappingTraits<Control> {

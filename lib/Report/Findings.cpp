@@ -69,11 +69,8 @@ std::string lineText(llvm::StringRef File, unsigned Line) {
 /// Rules whose flagged line can hold the secret itself (a key, a password, a constant
 /// IV): reports never quote that line, so they never spread the secret further.
 bool mayHoldSecret(llvm::StringRef Rule) {
-  return llvm::is_contained({"vibeguard-secrets-hardcoded-credential",
-                             "vibeguard-secrets-known-key-format",
-                             "vibeguard-crypto-constant-key-iv-salt",
-                             "vibeguard-auth-plaintext-password"},
-                            Rule);
+  const vibeguard::Rule *R = Catalog::builtin().findRule(Rule);
+  return R && R->LineMayHoldSecret;
 }
 
 std::string snippetOf(std::string Line) {

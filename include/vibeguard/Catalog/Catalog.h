@@ -46,6 +46,9 @@ struct Rule {
   std::vector<ControlRef> PrimaryControls;
   std::vector<ControlRef> RelatedControls;
   std::string Remediation;
+  /// The flagged line can hold the secret itself (a key, a password, a constant IV):
+  /// reports never quote it.
+  bool LineMayHoldSecret = false;
 
   /// SARIF's `security-severity` (a CVSS-like score GitHub buckets by).
   llvm::StringRef securitySeverity() const { return securitySeverityOf(Severity); }
