@@ -25,6 +25,10 @@ config.substitutions.append(("%clang_tidy_19", os.path.join(config.llvm_tools_di
 config.substitutions.append(("%src_root", config.vibeguard_src_root))
 config.substitutions.append(("%obj_root", config.vibeguard_obj_root))
 config.substitutions.append(("%python", "python3"))
+# llama.cpp's real headers (llama.h, common.h, chat.h) from the npm package
+# llama-cpp-capacitor, fetched by utils/setup.sh (utils/corpus/fetch.sh llama).
+config.substitutions.append(("%llama_include", os.path.join(
+    config.vibeguard_src_root, ".cache", "corpora", "llama-cpp-capacitor-0.1.5", "cpp")))
 config.substitutions.append(("%mingw_flags",
     "--target=x86_64-w64-mingw32 -idirafter /usr/x86_64-w64-mingw32/include"))
 if os.path.exists("/usr/lib/llvm-14/bin/clang-tidy"):

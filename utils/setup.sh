@@ -71,6 +71,10 @@ if [[ ! -x $sarif_tool ]]; then
   chmod +x "$sarif_tool"
 fi
 
+# llama.cpp's real headers (llama.h, common.h, chat.h) for the LLM rules' tests: the
+# npm package llama-cpp-capacitor, pinned and checked by the corpus fetcher.
+bash "$root/utils/corpus/fetch.sh" llama
+
 # Headless Chromium and playwright-core (tests of the HTML report), pinned.
 if ! dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "ok installed"; then
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"

@@ -47,6 +47,7 @@ struct ModelFile {
   std::vector<Propagation> Propagations;
   std::vector<Filter> Filters;
   std::vector<Sink> Sinks;
+  std::vector<NameSource> NameSources;
 };
 
 std::string checkRef(const FunctionRef &R) {
@@ -78,6 +79,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(Source)
 LLVM_YAML_IS_SEQUENCE_VECTOR(Propagation)
 LLVM_YAML_IS_SEQUENCE_VECTOR(Filter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(Sink)
+LLVM_YAML_IS_SEQUENCE_VECTOR(NameSource)
 
 namespace llvm::yaml {
 // Argument lists, written [0, -1] (LLVM's macro refuses fundamental types).
@@ -106,10 +108,13 @@ template <> struct MappingTraits<Source> {
     Io.mapOptional("Args", S.Args);
     Io.mapOptional("VariadicIndex", S.VariadicIndex);
     Io.mapRequired("Kind", S.Kind);
+    Io.mapOptional("Field", S.Field, false);
   }
   static std::string validate(IO &, Source &S) {
     std::string E = checkRef(S);
-    if (E.empty() && S.Args.empty() && !S.VariadicIndex)
+    if (E.empty() && S.Field && S.Scope.empty())
+      E = "field source '" + S.Name + "' needs the Scope of its class";
+    if (E.empty() && !S.Field && S.Args.empty() && !S.VariadicIndex)
       E = "source '" + S.Name + "' needs Args (-1 for its result) or VariadicIndex";
     if (E.empty())
       E = checkArgs(S.Args, "Args", S.Name);
@@ -169,6 +174,8 @@ template <> struct MappingTraits<Sink> {
     Io.mapOptional("Args", S.Args);
     Io.mapOptional("VariadicIndex", S.VariadicIndex);
     Io.mapOptional("Kind", S.Kind, std::string("generic"));
+    Io.mapOptional("Role", S.Role);
+    Io.mapOptional("Remote", S.Remote, false);
   }
   static std::string validate(IO &, Sink &S) {
     std::string E = checkRef(S);
@@ -178,7 +185,23 @@ template <> struct MappingTraits<Sink> {
       E = checkArgs(S.Args, "Args", S.Name);
     if (E.empty())
       E = checkKind(S.Kind, sinkKinds(), "sink kind", S.Name);
+    if (E.empty() && !S.Role.empty() && S.Role != "user" && S.Role != "system")
+      E = "role '" + S.Role + "' of '" + S.Name + "' is not one of: user, system";
+    if (E.empty() && (!S.Role.empty() || S.Remote) && S.Kind != "llm-prompt")
+      E = "sink '" + S.Name + "': Role and Remote apply to kind llm-prompt only";
     return E;
+  }
+};
+
+template <> struct MappingTraits<NameSource> {
+  static void mapping(IO &Io, NameSource &S) {
+    Io.mapRequired("Terms", S.Terms);
+    Io.mapRequired("Kind", S.Kind);
+  }
+  static std::string validate(IO &, NameSource &S) {
+    if (S.Terms.empty())
+      return "a name source needs Terms";
+    return checkKind(S.Kind, sourceKinds(), "source kind", "NameSources");
   }
 };
 
@@ -188,6 +211,7 @@ template <> struct MappingTraits<ModelFile> {
     Io.mapOptional("Propagations", M.Propagations);
     Io.mapOptional("Filters", M.Filters);
     Io.mapOptional("Sinks", M.Sinks);
+    Io.mapOptional("NameSources", M.NameSources);
   }
 };
 } // namespace llvm::yaml
@@ -201,6 +225,7 @@ llvm::Expected<TaintModel> TaintModel::parse(llvm::StringRef Text, llvm::StringR
   M.Propagations = std::move(F.Propagations);
   M.Filters = std::move(F.Filters);
   M.Sinks = std::move(F.Sinks);
+  M.NameSources = std::move(F.NameSources);
   return std::move(M);
 }
 
@@ -231,6 +256,7 @@ void TaintModel::merge(TaintModel Other) {
   Append(Propagations, Other.Propagations);
   Append(Filters, Other.Filters);
   Append(Sinks, Other.Sinks);
+  Append(NameSources, Other.NameSources);
 }
 
 namespace {
@@ -242,10 +268,22 @@ const T *findIn(const std::vector<T> &V, llvm::StringRef QualifiedName) {
       return &*It;
   return nullptr;
 }
+
+const Source *findSourceIn(const std::vector<Source> &V, llvm::StringRef Q, bool Field) {
+  for (auto It = V.rbegin(); It != V.rend(); ++It)
+    if (It->Field == Field && It->matches(Q))
+      return &*It;
+  return nullptr;
+}
 } // namespace
 
 const Sink *TaintModel::findSink(llvm::StringRef Q) const { return findIn(Sinks, Q); }
-const Source *TaintModel::findSource(llvm::StringRef Q) const { return findIn(Sources, Q); }
+const Source *TaintModel::findSource(llvm::StringRef Q) const {
+  return findSourceIn(Sources, Q, false);
+}
+const Source *TaintModel::findFieldSource(llvm::StringRef Q) const {
+  return findSourceIn(Sources, Q, true);
+}
 const Propagation *TaintModel::findPropagation(llvm::StringRef Q) const {
   return findIn(Propagations, Q);
 }

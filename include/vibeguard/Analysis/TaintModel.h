@@ -43,6 +43,16 @@ struct Source : FunctionRef {
   std::vector<int> Args; ///< what becomes tainted: -1 the result, N an out-argument
   std::optional<unsigned> VariadicIndex; ///< scanf-like: every argument from here on
   std::string Kind;      ///< user-input | environment | network | file | llm-output | secret | pii
+  /// The entry names a data member, not a function: reading Scope::Name (req.body of
+  /// an httplib::Request) is the source. Args and VariadicIndex are not used.
+  bool Field = false;
+};
+
+/// Values whose names hold one of Terms (as the head of the name: "patient_email",
+/// not "email_count") are sources of Kind where they are read (personal data).
+struct NameSource {
+  std::vector<std::string> Terms;
+  std::string Kind;
 };
 
 struct Propagation : FunctionRef {
@@ -61,6 +71,10 @@ struct Sink : FunctionRef {
   std::optional<unsigned> VariadicIndex; ///< every argument from here on is a sink too
   std::string Kind = "generic"; ///< command | sql | format | path | ldap | xpath | url |
                                 ///< html | header | llm-prompt | log | code | generic
+  /// llm-prompt sinks: the message role the argument becomes ("user", "system"), and
+  /// whether the prompt leaves the machine (a hosted model's API).
+  std::string Role;
+  bool Remote = false;
 };
 
 struct TaintModel {
@@ -68,6 +82,7 @@ struct TaintModel {
   std::vector<Propagation> Propagations;
   std::vector<Filter> Filters;
   std::vector<Sink> Sinks;
+  std::vector<NameSource> NameSources;
 
   /// Reads a model file's text; errors are one line, "NAME:LINE:COL: message".
   static llvm::Expected<TaintModel> parse(llvm::StringRef Text, llvm::StringRef Name);
@@ -78,7 +93,8 @@ struct TaintModel {
   void merge(TaintModel Other);
 
   const Sink *findSink(llvm::StringRef QualifiedName) const;
-  const Source *findSource(llvm::StringRef QualifiedName) const;
+  const Source *findSource(llvm::StringRef QualifiedName) const; ///< functions only
+  const Source *findFieldSource(llvm::StringRef QualifiedName) const;
   const Propagation *findPropagation(llvm::StringRef QualifiedName) const;
   const Filter *findFilter(llvm::StringRef QualifiedName) const;
 };

@@ -1,0 +1,161 @@
+//===- TaintCheck.cpp - One engine run per translation unit, shared -----------===//
+#include "TaintCheck.h"
+#include "vibeguard/Analysis/TaintAnalysis.h"
+#include "vibeguard/Secrets/Secrets.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <cstdlib>
+#include <map>
+#include <mutex>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace vibeguard::tidy {
+
+struct TaintResult {
+  std::vector<taint::Flow> Flows;
+};
+
+namespace {
+
+std::mutex CacheLock;
+
+/// The model for a TaintModels option value: the built-in one extended by the files.
+/// Loaded once per process per value.
+llvm::Expected<std::shared_ptr<const taint::TaintModel>> modelFor(llvm::StringRef Files) {
+  static std::map<std::string, std::shared_ptr<const taint::TaintModel>> Models;
+  auto It = Models.find(Files.str());
+  if (It != Models.end())
+    return It->second;
+  taint::TaintModel M = taint::TaintModel::builtin();
+  for (const std::string &F : secrets::splitList(Files)) {
+    auto User = taint::TaintModel::readFile(F);
+    if (!User)
+      return User.takeError();
+    M.merge(std::move(*User));
+  }
+  auto P = std::make_shared<const taint::TaintModel>(std::move(M));
+  Models[Files.str()] = P;
+  return P;
+}
+
+/// Results alive while a translation unit is being checked, by AST and model.
+std::map<std::pair<const ASTContext *, std::string>, std::weak_ptr<const TaintResult>> &
+results() {
+  static std::map<std::pair<const ASTContext *, std::string>, std::weak_ptr<const TaintResult>>
+      R;
+  return R;
+}
+
+/// Diagnostic text is a format: a '%' in a name or URL must stay a '%'.
+std::string escape(llvm::StringRef S) {
+  std::string R;
+  for (char C : S) {
+    if (C == '%')
+      R += '%';
+    R += C;
+  }
+  return R;
+}
+
+} // namespace
+
+TaintCheck::TaintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx,
+                       llvm::StringRef DefaultSourceKinds)
+    : ClangTidyCheck(Name, Ctx),
+      ModelFiles(Options.getLocalOrGlobal("TaintModels", "")),
+      SourceKindsText(Options.get("SourceKinds", DefaultSourceKinds)) {
+  for (const std::string &K : secrets::splitList(SourceKindsText)) {
+    if (!llvm::is_contained(taint::sourceKinds(), K))
+      configurationDiag("option 'SourceKinds': '%0' is not a source kind") << K;
+    else
+      SourceKinds.push_back(K);
+  }
+}
+
+void TaintCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "TaintModels", ModelFiles);
+  Options.store(Opts, "SourceKinds", SourceKindsText);
+}
+
+void TaintCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+}
+
+bool TaintCheck::untrusted(const taint::Flow &F) const {
+  return llvm::is_contained(SourceKinds, F.Source.Kind);
+}
+
+void TaintCheck::check(const MatchFinder::MatchResult &R) {
+  ASTContext &Ctx = *R.Context;
+  {
+    std::lock_guard<std::mutex> Lock(CacheLock);
+    auto &Slot = results()[{&Ctx, ModelFiles}];
+    Result = Slot.lock();
+    if (!Result) {
+      auto Model = modelFor(ModelFiles);
+      if (!Model) {
+        configurationDiag("option 'TaintModels': %0") << llvm::toString(Model.takeError());
+        return;
+      }
+      taint::AnalysisOptions Opts;
+      Opts.Model = Model->get();
+      auto Res = std::make_shared<TaintResult>();
+      std::vector<taint::FunctionSummary> Sums = taint::summarizeTranslationUnit(Ctx, Opts);
+      if (std::getenv("VIBEGUARD_DUMP_SUMMARIES")) // for debugging models
+        for (const taint::FunctionSummary &S : Sums)
+          llvm::errs() << llvm::formatv("{0:2}", taint::toJSON(S)) << "\n";
+      Res->Flows = taint::link(Sums);
+      Result = Res;
+      Slot = Result;
+    }
+  }
+  // One finding per sink: the worst flow, then the one with the shortest trace.
+  std::map<uint64_t, const taint::Flow *> BySink;
+  for (const taint::Flow &F : Result->Flows) {
+    if (!F.Sink.Where.RawLoc || !accepts(F))
+      continue;
+    const taint::Flow *&Best = BySink[F.Sink.Where.RawLoc];
+    if (!Best || rank(F) > rank(*Best) ||
+        (rank(F) == rank(*Best) && F.Steps.size() < Best->Steps.size()))
+      Best = &F;
+  }
+  for (const auto &[Raw, F] : BySink) {
+    if (!reported(*F))
+      continue;
+    diag(SourceLocation::getFromRawEncoding(Raw), escape(message(*F)));
+    for (size_t I = 0; I + 1 < F->Steps.size(); ++I) {
+      const taint::Step &S = F->Steps[I];
+      if (!S.RawLoc)
+        continue;
+      diag(SourceLocation::getFromRawEncoding(S.RawLoc), escape(S.Message),
+           DiagnosticIDs::Note);
+    }
+  }
+}
+
+void TaintCheck::onEndOfTranslationUnit() {
+  Result.reset();
+  std::lock_guard<std::mutex> Lock(CacheLock);
+  for (auto It = results().begin(); It != results().end();)
+    It = It->second.expired() ? results().erase(It) : std::next(It);
+}
+
+} // namespace vibeguard::tidy
+
+std::string vibeguard::tidy::TaintCheck::origin(const taint::Flow &F) {
+  static const std::pair<llvm::StringRef, llvm::StringRef> Phrases[] = {
+      {"user-input", "user input"},  {"environment", "environment data"},
+      {"network", "network data"},   {"file", "file contents"},
+      {"llm-output", "model output"}, {"secret", "a credential"},
+      {"pii", "personal data"}};
+  llvm::StringRef P = F.Source.Kind;
+  for (const auto &[K, V] : Phrases)
+    if (K == F.Source.Kind)
+      P = V;
+  return (P + " from " + F.Source.What).str();
+}
