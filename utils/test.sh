@@ -10,13 +10,16 @@ bash "$root/utils/build.sh" || exit 1
 
 passed=0 failed=0
 echo "== unit tests"
-"$build/bin/vibeguard-unittests" --gtest_brief=1 > "$build/unittests.log" 2>&1
-rc=$?
-tail -3 "$build/unittests.log"
-u_pass=$(grep -oE '\[  PASSED  \] [0-9]+' "$build/unittests.log" | grep -oE '[0-9]+$' || echo 0)
-u_fail=$(grep -oE '\[  FAILED  \] [0-9]+ test' "$build/unittests.log" | grep -oE '[0-9]+' || echo 0)
-[[ $rc -ne 0 && $u_fail -eq 0 ]] && u_fail=1 && grep -v '^\[' "$build/unittests.log" | tail -20
-passed=$((passed + ${u_pass:-0})); failed=$((failed + ${u_fail:-0}))
+for unit in vibeguard-unittests vibeguard-engine-unittests; do
+  log=$build/$unit.log
+  "$build/bin/$unit" --gtest_brief=1 > "$log" 2>&1
+  rc=$?
+  tail -3 "$log"
+  u_pass=$(grep -oE '\[  PASSED  \] [0-9]+' "$log" | grep -oE '[0-9]+$' || echo 0)
+  u_fail=$(grep -oE '\[  FAILED  \] [0-9]+ test' "$log" | grep -oE '[0-9]+' || echo 0)
+  [[ $rc -ne 0 && $u_fail -eq 0 ]] && u_fail=1 && grep -v '^\[' "$log" | tail -20
+  passed=$((passed + ${u_pass:-0})); failed=$((failed + ${u_fail:-0}))
+done
 
 echo "== lit tests"
 python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv "$build/test" > "$build/lit.log" 2>&1
