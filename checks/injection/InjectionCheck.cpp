@@ -30,7 +30,7 @@ const KindText Texts[] = {
 
 InjectionCheck::InjectionCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx,
                                llvm::StringRef SinkKind)
-    : TaintCheck(Name, Ctx, "user-input;network;environment;file"), Kind(SinkKind) {}
+    : TaintCheck(Name, Ctx, "user-input;network"), Kind(SinkKind) {}
 
 bool InjectionCheck::accepts(const taint::Flow &F) const {
   return F.Sink.Kind == Kind && untrusted(F);

@@ -1087,16 +1087,28 @@ private:
         if (X->getBeginLoc().isMacroID() && ast::spelledConstantName(X, Ctx) == "stdin")
           N = "stdin"; // mingw: #define stdin (__acrt_iob_func(0))
         Stdin |= N == "stdin" || N == "cin" || N == "wcin" || N == "STDIN_FILENO";
-        Stream |= ast::isStringLike(X->getType()) == false &&
-                  X->getType()->getAsCXXRecordDecl() != nullptr;
+        if (const CXXRecordDecl *RD = X->IgnoreImpCasts()->getType()->getAsCXXRecordDecl())
+          Stream |= RD->getName().contains("stream") || RD->getName().contains("istream");
       }
       if (Name(Callee) == "read" && !A.List.empty())
         if (auto V = ast::integerValue(A.List[0], Ctx); V && *V == 0)
           Stdin = true;
       if (Stdin)
         Kind = "user-input";
-      else if (Kind == "user-input" && Stream && Callee->isInStdNamespace())
-        Kind = "file";
+      // CGI puts the request into the environment: QUERY_STRING, HTTP_COOKIE, ...
+      if (Kind == "environment" && !A.List.empty()) {
+        if (auto Var = literalValue(A.List[0])) {
+          llvm::StringRef V(*Var);
+          if (V.starts_with("HTTP_") ||
+              llvm::is_contained({"QUERY_STRING", "REQUEST_URI", "PATH_INFO", "PATH_TRANSLATED",
+                                  "CONTENT_TYPE", "CONTENT_LENGTH", "REMOTE_USER",
+                                  "REQUEST_METHOD", "SCRIPT_NAME", "DOCUMENT_URI"},
+                                 V))
+            Kind = "user-input";
+        }
+      } else if (Kind == "user-input" && Stream && !Stdin) {
+        Kind = "file"; // std::getline(file, line), file >> word
+      }
       TaintSet S = sourceTaint(CE, Kind, "'" + Display + "'", Loc, /*IsCall=*/true);
       for (int I : M.Src->Args) {
         if (I == ReturnValue)

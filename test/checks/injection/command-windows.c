@@ -1,4 +1,6 @@
-// RUN: %check_clang_tidy %s vibeguard-injection-command %t -- %mingw_flags
+// RUN: %check_clang_tidy %s vibeguard-injection-command %t \
+// RUN:   -config="{CheckOptions: {vibeguard-injection-command.SourceKinds: 'user-input;network;environment'}}" \
+// RUN:   -- %mingw_flags
 // The Windows and wide-character forms, against mingw-w64's headers.
 
 #include <windows.h>

@@ -1,5 +1,9 @@
 // RUN: %check_clang_tidy %s vibeguard-injection-command %t \
 // RUN:   -config="{CheckOptions: {TaintModels: '%S/Inputs/sanitizers.yaml'}}"
+// RUN: %check_clang_tidy --prefix=CHECK-ENV %s vibeguard-injection-command %t \
+// RUN:   -config="{CheckOptions: {TaintModels: '%S/Inputs/sanitizers.yaml', vibeguard-injection-command.SourceKinds: 'environment'}}"
+// By default the sources a remote attacker controls count (user input, the network);
+// the environment is opt-in.
 
 #include <cstdio>
 #include <cstdlib>
@@ -63,7 +67,7 @@ int main(int argc, char **argv) {
 
   const char *editor = getenv("EDITOR");
   execlp("sh", "sh", "-c", editor, (char *)nullptr);
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: environment data from 'getenv' reaches argument 4 of 'execlp'
+  // CHECK-ENV: :[[@LINE-1]]:28: warning: environment data from 'getenv' reaches argument 4 of 'execlp'
 
   auto launch = [](const char *what) { system(what); };
   // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: user input from 'argv' of main reaches argument 1 of 'system'

@@ -27,7 +27,7 @@ void routes(httplib::Server &svr) {
 int main(void) {
   const char *next = getenv("QUERY_STRING");
   printf("Status: 302 Found\r\nLocation: %s\r\n\r\n", next);
-  // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: environment data from 'getenv' reaches a CGI response header written by 'printf'
+  // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: user input from 'getenv' reaches a CGI response header written by 'printf'
   printf("Name: %s\n", next); // a CLI's output, not a header
   return 0;
 }

@@ -10,7 +10,7 @@ int find_user(LDAP *ld, const char *user) {
   LDAPMessage *res = NULL;
   return ldap_search_ext_s(ld, "ou=people,dc=example,dc=com", LDAP_SCOPE_SUBTREE, filter,
                            NULL, 0, NULL, NULL, NULL, 0, &res);
-  // CHECK-MESSAGES: :[[@LINE-2]]:83: warning: environment data from 'getenv' reaches argument 4 of 'ldap_search_ext_s' (LDAP injection); escape the value for an LDAP filter (RFC 4515) [vibeguard-injection-ldap]
+  // CHECK-MESSAGES: :[[@LINE-2]]:83: warning: user input from 'getenv' reaches argument 4 of 'ldap_search_ext_s' (LDAP injection); escape the value for an LDAP filter (RFC 4515) [vibeguard-injection-ldap]
 }
 
 int main(void) {

@@ -28,6 +28,6 @@ int main(void) {
   const char *q = getenv("QUERY_STRING");
   printf("Content-Type: text/html\r\n\r\n");
   printf("<p>You searched for %s</p>", q);
-  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: environment data from 'getenv' reaches an HTML response written by 'printf' after 'text/html'
+  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: user input from 'getenv' reaches an HTML response written by 'printf' after 'text/html'
   return 0;
 }
