@@ -12,7 +12,6 @@ using namespace clang;
 
 namespace vibeguard::ast {
 
-namespace {
 const Expr *ignoreWrappers(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
@@ -33,7 +32,6 @@ const Expr *ignoreWrappers(const Expr *E) {
   }
   return E;
 }
-} // namespace
 
 const StringLiteral *stringLiteralOf(const Expr *E) {
   for (int Depth = 0; E && Depth < 8; ++Depth) {

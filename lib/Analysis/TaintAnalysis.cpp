@@ -128,6 +128,7 @@ public:
     if (!ast::isStringLike(D->getType().getNonReferenceType()))
       return "";
     llvm::StringRef N = D->getName();
+    static const secrets::Recognizer Creds; // the built-in credential names
     if (Creds.classifyName(N) == secrets::NameStrength::Strong)
       It->second = "secret";
     else if (unsigned L = Names.headLabel(N))
@@ -141,7 +142,6 @@ private:
   llvm::DenseMap<const FunctionDecl *, ModelEntry> Entries;
   llvm::DenseMap<const FieldDecl *, const Source *> Fields;
   llvm::DenseMap<const ValueDecl *, llvm::StringRef> NameKinds;
-  secrets::Recognizer Creds;
   NameClassifier Names;
   std::vector<std::string> KindLabels;
 };
@@ -235,40 +235,26 @@ bool sameState(const State &A, const State &B) {
   return true;
 }
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
 
 /// The text of a string literal, or of a constant initialised with one
 /// (constexpr const char *kURL = "...", const std::string LLM_URL = "...").
 std::optional<std::string> literalValue(const Expr *E) {
   if (const StringLiteral *SL = ast::stringLiteralOf(E))
     return ast::literalText(SL);
-  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(strip(E)))
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(ast::ignoreWrappers(E)))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       if (VD->getType().isConstQualified() || VD->isConstexpr())
         if (const Expr *Init = VD->getAnyInitializer())
           if (const StringLiteral *SL = ast::stringLiteralOf(Init))
             return ast::literalText(SL);
-  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(strip(E))) // URL.c_str()
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(ast::ignoreWrappers(E))) // URL.c_str()
     if (MC->getNumArgs() == 0)
       return literalValue(MC->getImplicitObjectArgument());
   return std::nullopt;
 }
 
 bool boolValue(const Expr *E, const ASTContext &Ctx) {
-  E = strip(E);
+  E = ast::ignoreWrappers(E);
   if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(E))
     return B->getValue();
   if (auto V = ast::integerValue(E, Ctx))
@@ -402,7 +388,7 @@ private:
   std::map<Port, unsigned> OriginIds;
   std::set<std::tuple<unsigned, Port, uint32_t, uint8_t>> EdgeKeys;
   llvm::DenseMap<const void *, unsigned> SourceSites; ///< by call or declaration
-  llvm::DenseMap<const Expr *, unsigned> SinkSites;   ///< by argument
+  llvm::DenseMap<const void *, unsigned> SinkSites;   ///< by argument or field
   llvm::DenseMap<const Expr *, unsigned> CallSites;
   /// curl handles (by place) and the URL literal set on them.
   std::map<PlaceKey, std::string> CurlURLs;
@@ -512,10 +498,16 @@ private:
 
   void sink(const Expr *Arg, const TaintSet &T, llvm::StringRef Kind, llvm::StringRef What,
             llvm::StringRef Role = "", bool Remote = false, uint8_t Flags = 0) {
+    sinkAt(Arg, ast::userLoc(Arg, Ctx), T, Kind, What, Role, Remote, Flags);
+  }
+
+  /// A sink site per \p Key (an argument, or a field write): its edges from \p T.
+  void sinkAt(const void *Key, SourceLocation Loc, const TaintSet &T, llvm::StringRef Kind,
+              llvm::StringRef What, llvm::StringRef Role = "", bool Remote = false,
+              uint8_t Flags = 0) {
     if (T.empty())
       return;
-    auto [It, New] = SinkSites.try_emplace(Arg, Out.Sinks.size());
-    SourceLocation Loc = ast::userLoc(Arg, Ctx);
+    auto [It, New] = SinkSites.try_emplace(Key, Out.Sinks.size());
     std::string Msg = ("sink: " + What).str();
     if (New)
       Out.Sinks.push_back({Kind.str(), What.str(), Role.str(), Remote, step(Loc, Msg)});
@@ -534,7 +526,7 @@ private:
   }
 
   std::optional<PlaceKey> placeOf(const Expr *E) {
-    E = strip(E);
+    E = ast::ignoreWrappers(E);
     if (!E)
       return std::nullopt;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
@@ -658,17 +650,11 @@ private:
     if (K.second && K.second->getName() == "body") {
       std::string Rec = modelName(K.second);
       if (llvm::StringRef(Rec).starts_with("crow::response::"))
-        sinkDirect(Loc, Stepped, "html", "the body of a crow::response");
+        sinkAt(K.second, Loc, Stepped, "html", "the body of a crow::response");
     }
   }
 
-  void sinkDirect(SourceLocation Loc, const TaintSet &T, llvm::StringRef Kind,
-                  llvm::StringRef What) {
-    unsigned Idx = Out.Sinks.size();
-    std::string Msg = ("sink: " + What).str();
-    Out.Sinks.push_back({Kind.str(), What.str(), "", false, step(Loc, Msg)});
-    emit(T, {PortKind::Sink, int(Idx), 0, ""}, Loc, Msg);
-  }
+
 
   std::string usr(const Decl *D) const {
     llvm::SmallString<128> Buf;
@@ -738,7 +724,7 @@ private:
       if (Ty->isReferenceType() || Ty->isPointerType()) {
         if (auto Target = placeOf(Init))
           if (Target->first != VD) {
-            const Expr *SI = strip(Init);
+            const Expr *SI = ast::ignoreWrappers(Init);
             // A pointer to an array or variable (buf, &x), or a reference to one.
             bool ToStorage = Ty->isReferenceType();
             if (const auto *UO = dyn_cast<UnaryOperator>(SI))
@@ -749,7 +735,7 @@ private:
               Cur->PointsTo[VD] = *Target;
           }
       }
-      if (const auto *CE = dyn_cast<CXXConstructExpr>(strip(Init)))
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(ast::ignoreWrappers(Init)))
         if (const CXXRecordDecl *RD = CE->getConstructor()->getParent())
           if (RD->getName() == "Client" && modelName(RD) == "httplib::Client" &&
               CE->getNumArgs() >= 1)
@@ -877,7 +863,7 @@ private:
       TaintSet T = eval(BO->getRHS());
       eval(BO->getLHS());
       if (auto P = placeOf(BO->getLHS())) {
-        const Expr *L = strip(BO->getLHS());
+        const Expr *L = ast::ignoreWrappers(BO->getLHS());
         bool Strong = isa<DeclRefExpr>(L) || isa<MemberExpr>(L);
         if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
           if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
@@ -1043,7 +1029,7 @@ private:
         if (!Strong && HoldsInstructions.count({P->first, nullptr}))
           for (Taint &T2 : W)
             T2.Flags |= Spliced;
-        write(*P, W, Strong && isa<DeclRefExpr, MemberExpr>(strip(X)), Loc,
+        write(*P, W, Strong && isa<DeclRefExpr, MemberExpr>(ast::ignoreWrappers(X)), Loc,
               "'" + Display + "' " + Verb);
       }
     };

@@ -16,6 +16,9 @@ class ASTContext;
 
 namespace vibeguard::ast {
 
+/// \p E without parentheses, casts, cleanups and temporaries around it.
+const clang::Expr *ignoreWrappers(const clang::Expr *E);
+
 /// The string literal \p E evaluates to, looking through parentheses, casts,
 /// std::string/string_view construction, temporaries and one-element init lists.
 const clang::StringLiteral *stringLiteralOf(const clang::Expr *E);
