@@ -168,18 +168,21 @@ struct Taint {
 
 using TaintSet = llvm::SmallVector<Taint, 2>;
 
+/// Sets are sorted by origin: a join or a comparison of two states is linear in their
+/// size (an object passed to many calls collects one origin per call).
 bool addTaint(TaintSet &To, const Taint &T) {
-  for (Taint &X : To)
-    if (X.Origin == T.Origin) {
-      uint32_t C = X.Cleaned & T.Cleaned;
-      uint8_t F = X.Flags | T.Flags;
-      if (C == X.Cleaned && F == X.Flags)
-        return false;
-      X.Cleaned = C;
-      X.Flags = F;
-      return true;
-    }
-  To.push_back(T);
+  auto It = llvm::lower_bound(To, T.Origin,
+                              [](const Taint &X, unsigned O) { return X.Origin < O; });
+  if (It != To.end() && It->Origin == T.Origin) {
+    uint32_t C = It->Cleaned & T.Cleaned;
+    uint8_t F = It->Flags | T.Flags;
+    if (C == It->Cleaned && F == It->Flags)
+      return false;
+    It->Cleaned = C;
+    It->Flags = F;
+    return true;
+  }
+  To.insert(It, T);
   return true;
 }
 
@@ -190,51 +193,32 @@ bool addAll(TaintSet &To, const TaintSet &From) {
   return Changed;
 }
 
+/// A block's facts. Sets are immutable and shared (a state copies pointers, not sets);
+/// the function's analyzer owns them. Null holds nothing.
 struct State {
-  llvm::DenseMap<PlaceKey, TaintSet> Places;
+  std::vector<const TaintSet *> Places; ///< by place id (FunctionAnalyzer::placeId)
   /// Pointers and references to local storage: the variable and what it points to.
   llvm::DenseMap<const VarDecl *, PlaceKey> PointsTo;
-
-  bool joinFrom(const State &O) {
-    bool Changed = false;
-    for (const auto &[K, V] : O.Places) {
-      auto [It, New] = Places.try_emplace(K, V);
-      if (New)
-        Changed = true;
-      else
-        Changed |= addAll(It->second, V);
-    }
-    for (const auto &[K, V] : O.PointsTo)
-      Changed |= PointsTo.try_emplace(K, V).second;
-    return Changed;
-  }
+  const TaintSet *at(unsigned Id) const { return Id < Places.size() ? Places[Id] : nullptr; }
 };
 
 bool sameSets(const TaintSet &A, const TaintSet &B) {
-  if (A.size() != B.size())
-    return false;
-  for (const Taint &T : A) {
-    bool Found = false;
-    for (const Taint &U : B)
-      if (U.Origin == T.Origin && U.Cleaned == T.Cleaned && U.Flags == T.Flags)
-        Found = true;
-    if (!Found)
-      return false;
-  }
-  return true;
+  return A.size() == B.size() &&
+         std::equal(A.begin(), A.end(), B.begin(), [](const Taint &X, const Taint &Y) {
+           return X.Origin == Y.Origin && X.Cleaned == Y.Cleaned && X.Flags == Y.Flags;
+         });
 }
 
 bool sameState(const State &A, const State &B) {
-  if (A.Places.size() != B.Places.size() || A.PointsTo.size() != B.PointsTo.size())
+  if (A.PointsTo.size() != B.PointsTo.size())
     return false;
-  for (const auto &[K, V] : A.Places) {
-    auto It = B.Places.find(K);
-    if (It == B.Places.end() || !sameSets(V, It->second))
+  for (size_t I = 0, N = std::max(A.Places.size(), B.Places.size()); I < N; ++I) {
+    const TaintSet *X = A.at(I), *Y = B.at(I);
+    if (X != Y && (!X || !Y || !sameSets(*X, *Y)))
       return false;
   }
   return true;
 }
-
 
 /// The text of a string literal, or of a constant initialised with one
 /// (constexpr const char *kURL = "...", const std::string LLM_URL = "...").
@@ -317,26 +301,29 @@ public:
       : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), Models(Models), Out(Out),
         ThisKey(FD) {}
 
-  void run() {
+  /// False when the function could not be analysed: it then has no summary, and a
+  /// caller's link treats it as a function outside the program.
+  bool run() {
     CFG::BuildOptions BO;
     std::unique_ptr<CFG> G = CFG::buildCFG(FD, FD->getBody(), &Ctx, BO);
     if (!G)
-      return;
+      return false;
     State Entry;
     for (unsigned I = 0; I < FD->getNumParams(); ++I) {
       const ParmVarDecl *P = FD->getParamDecl(I);
-      Entry.Places[{P, nullptr}].push_back({origin(param(I)), 0, 0, nullptr});
+      put(Entry, {P, nullptr}, {{origin(param(I)), 0, 0, nullptr}});
     }
     if (FD->isMain() && FD->getNumParams() >= 2) {
       const ParmVarDecl *Argv = FD->getParamDecl(1);
       Cur = &Entry;
-      addAll(Entry.Places[{Argv, nullptr}],
-             sourceTaint(Argv, "user-input", "'" + Argv->getName().str() + "' of main",
-                         Argv->getLocation()));
+      TaintSet T = *get(Entry, {Argv, nullptr});
+      addAll(T, sourceTaint(Argv, "user-input", "'" + Argv->getName().str() + "' of main",
+                            Argv->getLocation()));
+      put(Entry, {Argv, nullptr}, std::move(T));
       Cur = nullptr;
     }
     if (isa<CXXMethodDecl>(FD) && !cast<CXXMethodDecl>(FD)->isStatic())
-      Entry.Places[{ThisKey, nullptr}].push_back({origin(param(ThisObject)), 0, 0, nullptr});
+      put(Entry, {ThisKey, nullptr}, {{origin(param(ThisObject)), 0, 0, nullptr}});
 
     unsigned N = G->getNumBlockIDs();
     std::vector<const CFGBlock *> ByID(N, nullptr);
@@ -359,7 +346,7 @@ public:
         S = Entry;
       for (const CFGBlock *P : Block->preds())
         if (P && Done[P->getBlockID()])
-          S.joinFrom(Exits[P->getBlockID()]);
+          join(S, Exits[P->getBlockID()]);
       transfer(*Block, S);
       if (Block == &G->getExit())
         atExit(S);
@@ -371,6 +358,9 @@ public:
         if (Succ)
           Work.insert(Succ->getBlockID());
     }
+    // Out of budget before the exit: a summary without its out-parameters would make
+    // callers forget what they passed in (their update of an out-argument is strong).
+    return Done[G->getExit().getBlockID()];
   }
 
 private:
@@ -382,11 +372,62 @@ private:
   const void *ThisKey;
 
   State *Cur = nullptr;
+  // Places by id, and the sets the states share.
+  llvm::DenseMap<PlaceKey, unsigned> PlaceIds;
+  llvm::DenseMap<const void *, llvm::SmallVector<unsigned, 2>> VarPlaces;
+  std::deque<TaintSet> Pool;
+
+  unsigned placeId(const PlaceKey &K) {
+    auto [It, New] = PlaceIds.try_emplace(K, PlaceIds.size());
+    if (New)
+      VarPlaces[K.first].push_back(It->second);
+    return It->second;
+  }
+  llvm::ArrayRef<unsigned> placesOf(const void *Var) const {
+    auto It = VarPlaces.find(Var);
+    return It == VarPlaces.end() ? llvm::ArrayRef<unsigned>() : It->second;
+  }
+  const TaintSet *keep(TaintSet T) {
+    if (T.empty())
+      return nullptr;
+    Pool.push_back(std::move(T));
+    return &Pool.back();
+  }
+  const TaintSet *get(const State &S, const PlaceKey &K) const {
+    auto It = PlaceIds.find(K);
+    return It == PlaceIds.end() ? nullptr : S.at(It->second);
+  }
+  void putId(State &S, unsigned Id, TaintSet T) {
+    if (S.Places.size() <= Id)
+      S.Places.resize(Id + 1, nullptr);
+    S.Places[Id] = keep(std::move(T));
+  }
+  void put(State &S, const PlaceKey &K, TaintSet T) { putId(S, placeId(K), std::move(T)); }
+  void join(State &To, const State &From) {
+    if (To.Places.size() < From.Places.size())
+      To.Places.resize(From.Places.size(), nullptr);
+    for (size_t I = 0; I < From.Places.size(); ++I) {
+      const TaintSet *B = From.Places[I];
+      const TaintSet *&A = To.Places[I];
+      if (!B || A == B)
+        continue;
+      if (!A) {
+        A = B;
+        continue;
+      }
+      TaintSet U = *A;
+      if (addAll(U, *B))
+        A = keep(std::move(U));
+    }
+    for (const auto &[K, V] : From.PointsTo)
+      To.PointsTo.try_emplace(K, V);
+  }
   llvm::DenseMap<const Expr *, TaintSet> Cache;
   std::deque<TraceNode> Nodes;
   std::vector<Port> Origins;
-  std::map<Port, unsigned> OriginIds;
-  std::set<std::tuple<unsigned, Port, uint32_t, uint8_t>> EdgeKeys;
+  llvm::DenseMap<uint64_t, unsigned> OriginIds;
+  llvm::DenseSet<std::tuple<unsigned, uint64_t, uint32_t, uint8_t>> EdgeKeys;
+  llvm::StringMap<unsigned> GlobalIds;
   llvm::DenseMap<const void *, unsigned> SourceSites; ///< by call or declaration
   llvm::DenseMap<const void *, unsigned> SinkSites;   ///< by argument or field
   llvm::DenseMap<const Expr *, unsigned> CallSites;
@@ -425,8 +466,17 @@ private:
 
   static Port param(int I) { return {PortKind::ParamIn, I, 0, ""}; }
 
+  /// \p P in 64 bits (a global's name interned), for hashing.
+  uint64_t portKey(const Port &P) {
+    uint32_t SiteOrName = P.Site;
+    if (!P.Name.empty())
+      SiteOrName = GlobalIds.try_emplace(P.Name, GlobalIds.size()).first->second;
+    return (uint64_t(P.Kind) << 56) | (uint64_t(uint32_t(P.Index + 8) & 0xFFFFFF) << 32) |
+           SiteOrName;
+  }
+
   unsigned origin(const Port &P) {
-    auto [It, New] = OriginIds.try_emplace(P, Origins.size());
+    auto [It, New] = OriginIds.try_emplace(portKey(P), Origins.size());
     if (New)
       Origins.push_back(P);
     return It->second;
@@ -465,7 +515,7 @@ private:
       if (From == To)
         continue;
       uint8_t Flags = X.Flags | ExtraFlags;
-      if (!EdgeKeys.insert({X.Origin, To, X.Cleaned, Flags}).second)
+      if (!EdgeKeys.insert({X.Origin, portKey(To), X.Cleaned, Flags}).second)
         continue;
       Edge E;
       E.From = From;
@@ -578,10 +628,10 @@ private:
     TaintSet R;
     const State &S = *Cur;
     if (K.second) {
-      if (auto It = S.Places.find(K); It != S.Places.end())
-        addAll(R, It->second);
-      if (auto It = S.Places.find({K.first, nullptr}); It != S.Places.end())
-        addAll(R, It->second);
+      if (const TaintSet *T = get(S, K))
+        addAll(R, *T);
+      if (const TaintSet *T = get(S, {K.first, nullptr}))
+        addAll(R, *T);
       if (const Source *Src = Models.fieldSource(K.second))
         addAll(R, sourceTaint(At, Src->Kind, "'" + K.second->getName().str() + "'",
                               At->getExprLoc()));
@@ -589,9 +639,9 @@ private:
         addAll(R, sourceTaint(K.second, NK, "'" + K.second->getName().str() + "'",
                               At->getExprLoc()));
     } else {
-      for (const auto &[PK, V] : S.Places)
-        if (PK.first == K.first)
-          addAll(R, V);
+      for (unsigned Id : placesOf(K.first))
+        if (const TaintSet *T = S.at(Id))
+          addAll(R, *T);
       if (auto It = RoleOf.find(K.first); It != RoleOf.end())
         for (Taint &T : R)
           T.Flags |= It->second;
@@ -616,9 +666,10 @@ private:
 
   TaintSet readTarget(const PlaceKey &K) {
     TaintSet R;
-    for (const auto &[PK, V] : Cur->Places)
+    for (const auto &[PK, Id] : PlaceIds)
       if (PK.first == K.first && (!K.second || !PK.second || PK.second == K.second))
-        addAll(R, V);
+        if (const TaintSet *T = Cur->at(Id))
+          addAll(R, *T);
     return R;
   }
 
@@ -634,16 +685,23 @@ private:
              const std::string &Msg = "") {
     TaintSet Stepped =
         T.empty() ? T : withStep(T, Loc, Msg.empty() ? "stored in '" + placeName(K) + "'" : Msg);
-    TaintSet &Slot = Cur->Places[K];
-    if (Strong)
-      Slot = Stepped;
-    else
-      addAll(Slot, Stepped);
+    if (Strong) {
+      put(*Cur, K, Stepped);
+    } else if (!Stepped.empty()) {
+      TaintSet U = Stepped;
+      if (const TaintSet *Old = get(*Cur, K))
+        U = *Old, addAll(U, Stepped);
+      put(*Cur, K, std::move(U));
+    }
     if (K.first == ThisKey || T.empty())
       return;
     const auto *VD = static_cast<const VarDecl *>(K.first);
-    if (auto It = Cur->PointsTo.find(VD); It != Cur->PointsTo.end() && It->second.first != VD)
-      addAll(Cur->Places[It->second], Stepped);
+    if (auto It = Cur->PointsTo.find(VD); It != Cur->PointsTo.end() && It->second.first != VD) {
+      TaintSet U = Stepped;
+      if (const TaintSet *Old = get(*Cur, It->second))
+        U = *Old, addAll(U, Stepped);
+      put(*Cur, It->second, std::move(U));
+    }
     if (isGlobal(VD))
       emit(Stepped, {PortKind::GlobalOut, 0, 0, usr(VD)}, SourceLocation(), "");
     // A write into a response's body is a sink (crow::response::body, CGI).
@@ -701,9 +759,9 @@ private:
       if (!Writable)
         return;
       TaintSet T2;
-      for (const auto &[PK, V] : S.Places)
-        if (PK.first == K.first)
-          addAll(T2, V);
+      for (unsigned Id : placesOf(K.first))
+        if (const TaintSet *V = S.at(Id))
+          addAll(T2, *V);
       emit(T2, {PortKind::ParamOut, I, 0, ""}, SourceLocation(), "");
     };
     for (unsigned I = 0; I < FD->getNumParams(); ++I)
@@ -1298,7 +1356,20 @@ private:
     TaintSet Result;
     if (!Callee->getReturnType()->isVoidType())
       Result.push_back({origin({PortKind::CallResult, ReturnValue, Site, ""}), 0, 0, nullptr});
-    // Out-arguments and the object may change.
+    // Out-arguments and the object now hold what the callee left in them. The callee's
+    // summary carries what it kept (its parameter reaches its out-parameter), so the
+    // update is strong: an object passed to many calls holds one origin, not one per
+    // call. The link passes an unknown callee's arguments through unchanged.
+    auto OutArg = [&](const Expr *X, int I) {
+      auto P = placeOf(X);
+      if (!P)
+        return;
+      if (!P->second)
+        for (unsigned Id : placesOf(P->first))
+          if (Id < Cur->Places.size())
+            Cur->Places[Id] = nullptr;
+      put(*Cur, *P, {{origin({PortKind::CallResult, I, Site, ""}), 0, 0, nullptr}});
+    };
     for (unsigned I = 0; I < A.List.size() && I < Callee->getNumParams(); ++I) {
       QualType PT = Callee->getParamDecl(I)->getType();
       bool Out = false;
@@ -1307,14 +1378,10 @@ private:
       else if (const auto *R = PT->getAs<LValueReferenceType>())
         Out = !R->getPointeeType().isConstQualified();
       if (Out)
-        if (auto P = placeOf(A.List[I]))
-          addTaint(Cur->Places[*P],
-                   {origin({PortKind::CallResult, int(I), Site, ""}), 0, 0, nullptr});
+        OutArg(A.List[I], int(I));
     }
     if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee); MD && A.Object && !MD->isConst())
-      if (auto P = placeOf(A.Object))
-        addTaint(Cur->Places[*P],
-                 {origin({PortKind::CallResult, ThisObject, Site, ""}), 0, 0, nullptr});
+      OutArg(A.Object, ThisObject);
     return Result;
   }
 
@@ -1414,10 +1481,13 @@ private:
         auto P = placeOf(X);
         if (!P)
           return;
-        for (auto &[PK, V] : Cur->Places)
-          if (PK.first == P->first)
-            for (Taint &T : V)
+        for (unsigned Id : placesOf(P->first))
+          if (const TaintSet *V = Cur->at(Id)) {
+            TaintSet C = *V;
+            for (Taint &T : C)
               T.Cleaned |= Mask;
+            putId(*Cur, Id, std::move(C));
+          }
       };
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
         Clean(MC->getImplicitObjectArgument());
@@ -1459,8 +1529,8 @@ public:
       return true;
     S.USR = std::string(USR);
     S.Name = FD->getQualifiedNameAsString();
-    FunctionAnalyzer(FD, Ctx, Models, S).run();
-    Out.push_back(std::move(S));
+    if (FunctionAnalyzer(FD, Ctx, Models, S).run())
+      Out.push_back(std::move(S));
     return true;
   }
 

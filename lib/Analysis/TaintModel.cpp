@@ -28,6 +28,11 @@ bool FunctionRef::matches(llvm::StringRef QualifiedName) const {
   // As the Static Analyzer does: the last part is the name; the scope's parts must
   // appear, in order, among the enclosing scopes ("ns::" matches outer::ns::f, and
   // "std::basic_string::" matches std::__cxx11::basic_string::append).
+  // Most entries fail on the name; reject them before splitting.
+  if (!QualifiedName.ends_with(Name) ||
+      (QualifiedName.size() > Name.size() &&
+       !QualifiedName.drop_back(Name.size()).ends_with("::")))
+    return false;
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   QualifiedName.split(Parts, "::");
   if (Parts.empty() || Parts.back() != Name)

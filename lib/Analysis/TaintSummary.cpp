@@ -3,6 +3,7 @@
 #include "vibeguard/Analysis/TaintModel.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <deque>
@@ -31,7 +32,7 @@ namespace {
 /// many helpers must not grow a trace without bound.
 constexpr size_t MaxSteps = 40;
 
-void appendSteps(std::vector<Step> &To, const std::vector<Step> &From) {
+void appendSteps(std::vector<Step> &To, llvm::ArrayRef<Step> From) {
   for (const Step &S : From) {
     if (To.size() >= MaxSteps)
       return;
@@ -41,15 +42,27 @@ void appendSteps(std::vector<Step> &To, const std::vector<Step> &From) {
   }
 }
 
+/// A port packed into 64 bits: kind, index (biased to stay positive) and site. A
+/// global's name is interned and stands in the site's place.
+using PortKey = uint64_t;
+PortKey packPort(PortKind K, int Index, uint32_t SiteOrName) {
+  return (uint64_t(K) << 56) | (uint64_t(uint32_t(Index + 8) & 0xFFFFFF) << 32) | SiteOrName;
+}
+PortKind keyKind(PortKey P) { return PortKind(P >> 56); }
+int keyIndex(PortKey P) { return int((P >> 32) & 0xFFFFFF) - 8; }
+uint32_t keySite(PortKey P) { return uint32_t(P); }
+
 /// What enters a function's closed summary: a parameter, a global, or a source
 /// anywhere below it (function index, source index).
 struct In {
   enum K : uint8_t { Param, Global, Source } Kind;
   int Index = 0;
   unsigned Func = 0;
-  std::string Name;
-  auto key() const { return std::tie(Kind, Index, Func, Name); }
-  bool operator<(const In &O) const { return key() < O.key(); }
+  unsigned Name = 0; ///< interned global
+  uint64_t key() const {
+    return (uint64_t(Kind) << 62) | (uint64_t(Kind == Global ? Name : Func) << 24) |
+           uint32_t(Index + 8);
+  }
 };
 
 /// What leaves it: the return value, an out-parameter, a global, or a sink anywhere
@@ -58,15 +71,26 @@ struct Out {
   enum K : uint8_t { Return, ParamOut, Global, Sink } Kind;
   int Index = 0;
   unsigned Func = 0;
-  std::string Name;
-  auto key() const { return std::tie(Kind, Index, Func, Name); }
-  bool operator<(const Out &O) const { return key() < O.key(); }
+  unsigned Name = 0;
+  uint64_t key() const {
+    return (uint64_t(Kind) << 62) | (uint64_t(Kind == Global ? Name : Func) << 24) |
+           uint32_t(Index + 8);
+  }
+};
+
+/// Traces are shared: a link is a run of steps appended to a parent trace, so a walk
+/// that branches copies one index, not a vector of strings.
+struct TraceLink {
+  uint32_t Parent;
+  uint32_t Len; ///< steps from the root, this run included
+  const Step *Begin;
+  uint32_t Count;
 };
 
 struct ClosedEdge {
   In From;
   Out To;
-  std::vector<Step> Steps;
+  uint32_t Trace;
   uint32_t Cleaned = 0;
   uint8_t Flags = 0;
 };
@@ -74,40 +98,122 @@ struct ClosedEdge {
 class Linker {
 public:
   explicit Linker(const std::vector<FunctionSummary> &S) : Sums(S) {
+    Links.push_back({0, 0, nullptr, 0}); // the empty trace
     for (unsigned I = 0; I < S.size(); ++I)
       ByUSR.try_emplace(S[I].USR, I);
-    Local.resize(S.size());
-    Closed.resize(S.size());
-    ClosedKeys.resize(S.size());
-    for (unsigned F = 0; F < S.size(); ++F)
-      for (unsigned E = 0; E < S[F].Edges.size(); ++E)
-        Local[F][S[F].Edges[E].From].push_back(E);
+    Funcs.resize(S.size());
+    for (unsigned F = 0; F < S.size(); ++F) {
+      Func &Fn = Funcs[F];
+      Fn.Callees.resize(S[F].Calls.size(), -1);
+      for (unsigned Site = 0; Site < S[F].Calls.size(); ++Site) {
+        auto It = ByUSR.find(S[F].Calls[Site].Callee);
+        if (It == ByUSR.end())
+          continue;
+        Fn.Callees[Site] = int(It->second);
+        Funcs[It->second].Callers.push_back(F);
+      }
+      for (unsigned E = 0; E < S[F].Edges.size(); ++E) {
+        const Edge &Ed = S[F].Edges[E];
+        Fn.Local[key(Ed.From)].push_back(E);
+        Fn.EdgeTo.push_back(key(Ed.To));
+      }
+    }
+    for (Func &Fn : Funcs) {
+      llvm::sort(Fn.Callers);
+      Fn.Callers.erase(std::unique(Fn.Callers.begin(), Fn.Callers.end()), Fn.Callers.end());
+    }
   }
 
   std::vector<Flow> run() {
-    // Summaries are closed bottom-up; recursion needs more rounds. Each round only
-    // adds edges, so this stops; the bound keeps a pathological program cheap.
+    // Summaries are closed bottom-up; a function is closed again when a callee's
+    // closed summary grew (recursion). Each pass only adds edges, so this stops; the
+    // bound per function keeps a pathological program cheap.
     std::vector<unsigned> Order = postOrder();
-    for (unsigned Round = 0; Round < 8; ++Round) {
-      bool Changed = false;
-      for (unsigned F : Order)
-        Changed |= close(F);
-      if (!Changed)
-        break;
+    std::vector<unsigned> Rank(Sums.size());
+    for (unsigned I = 0; I < Order.size(); ++I)
+      Rank[Order[I]] = I;
+    std::set<std::pair<unsigned, unsigned>> Work; // (rank, function)
+    for (unsigned F : Order)
+      Work.insert({Rank[F], F});
+    std::vector<uint8_t> Passes(Sums.size(), 0);
+    while (!Work.empty()) {
+      unsigned F = Work.begin()->second;
+      Work.erase(Work.begin());
+      if (Passes[F]++ >= 8)
+        continue;
+      size_t Before = Funcs[F].Closed.size();
+      close(F);
+      if (Funcs[F].Closed.size() != Before)
+        for (unsigned C : Funcs[F].Callers)
+          Work.insert({Rank[C], C});
     }
     return flows();
   }
 
 private:
+  struct Func {
+    std::vector<int> Callees; ///< by call site; -1 outside the program
+    std::vector<unsigned> Callers;
+    llvm::DenseMap<PortKey, llvm::SmallVector<unsigned, 2>> Local; ///< edges by From
+    std::vector<PortKey> EdgeTo;
+    std::vector<ClosedEdge> Closed;
+    llvm::DenseMap<int, llvm::SmallVector<unsigned, 4>> ClosedByParam;
+    llvm::DenseSet<std::tuple<uint64_t, uint64_t, uint32_t>> ClosedKeys;
+  };
+
   const std::vector<FunctionSummary> &Sums;
   llvm::StringMap<unsigned> ByUSR;
-  std::vector<std::map<Port, std::vector<unsigned>>> Local;
-  std::vector<std::vector<ClosedEdge>> Closed;
-  std::vector<std::set<std::tuple<In, Out, uint32_t>>> ClosedKeys;
+  llvm::StringMap<unsigned> GlobalIds;
+  std::vector<std::string> GlobalNames;
+  std::vector<Func> Funcs;
+  std::vector<TraceLink> Links;
+  std::deque<Step> CallSteps; ///< "passed to 'f'" / "returned from 'f'", made once
+  llvm::DenseMap<uint64_t, const Step *> CallStepIds;
 
-  const unsigned *callee(unsigned F, unsigned Site) const {
-    auto It = ByUSR.find(Sums[F].Calls[Site].Callee);
-    return It == ByUSR.end() ? nullptr : &It->second;
+  unsigned globalId(llvm::StringRef Name) {
+    auto [It, New] = GlobalIds.try_emplace(Name, GlobalNames.size());
+    if (New)
+      GlobalNames.push_back(Name.str());
+    return It->second;
+  }
+
+  PortKey key(const Port &P) {
+    bool Named = P.Kind == PortKind::GlobalIn || P.Kind == PortKind::GlobalOut;
+    return packPort(P.Kind, P.Index, Named ? globalId(P.Name) : P.Site);
+  }
+
+  uint32_t append(uint32_t Trace, llvm::ArrayRef<Step> Steps) {
+    // Four times the kept length: consecutive duplicates are dropped when the trace
+    // is read, so a run may shrink.
+    if (Steps.empty() || Links[Trace].Len >= 4 * MaxSteps)
+      return Trace;
+    Links.push_back({Trace, uint32_t(Links[Trace].Len + Steps.size()), Steps.data(),
+                     uint32_t(Steps.size())});
+    return uint32_t(Links.size() - 1);
+  }
+
+  std::vector<Step> steps(uint32_t Trace) const {
+    llvm::SmallVector<const TraceLink *, 16> Chain;
+    for (uint32_t T = Trace; T; T = Links[T].Parent)
+      Chain.push_back(&Links[T]);
+    std::vector<Step> Out;
+    for (auto It = Chain.rbegin(); It != Chain.rend() && Out.size() < MaxSteps; ++It)
+      appendSteps(Out, llvm::ArrayRef<Step>((*It)->Begin, (*It)->Count));
+    return Out;
+  }
+
+  uint32_t callStep(uint32_t Trace, unsigned F, unsigned Site, bool Returned) {
+    uint64_t Key = (uint64_t(F) << 33) | (uint64_t(Site) << 1) | Returned;
+    const Step *&S = CallStepIds[Key];
+    if (!S) {
+      Step St = Sums[F].Calls[Site].Where;
+      St.Message = (llvm::Twine(Returned ? "returned from" : "passed to") + " '" +
+                    Sums[F].Calls[Site].Name + "'")
+                       .str();
+      CallSteps.push_back(std::move(St));
+      S = &CallSteps.back();
+    }
+    return append(Trace, llvm::ArrayRef<Step>(S, 1));
   }
 
   std::vector<unsigned> postOrder() const {
@@ -122,10 +228,10 @@ private:
       while (!Stack.empty()) {
         auto &[F, Next] = Stack.back();
         if (Next < Sums[F].Calls.size()) {
-          const unsigned *G = callee(F, Next++);
-          if (G && !Seen[*G]) {
-            Seen[*G] = 1;
-            Stack.push_back({*G, 0});
+          int G = Funcs[F].Callees[Next++];
+          if (G >= 0 && !Seen[G]) {
+            Seen[G] = 1;
+            Stack.push_back({unsigned(G), 0});
           }
           continue;
         }
@@ -136,194 +242,225 @@ private:
     return Order;
   }
 
-  /// The port of caller \p F that a callee's output \p O maps to at call site \p Site.
-  static std::optional<Port> resultPort(const Out &O, unsigned Site) {
-    Port P;
-    P.Kind = PortKind::CallResult;
-    P.Site = Site;
+  /// The port of the caller that a callee's output \p O maps to at call site \p Site.
+  static std::optional<PortKey> resultPort(const Out &O, unsigned Site) {
     switch (O.Kind) {
     case Out::Return:
-      P.Index = ReturnValue;
-      return P;
+      return packPort(PortKind::CallResult, ReturnValue, Site);
     case Out::ParamOut:
-      P.Index = O.Index;
-      return P;
+      return packPort(PortKind::CallResult, O.Index, Site);
     case Out::Global:
-      P.Kind = PortKind::GlobalOut;
-      P.Name = O.Name;
-      return P;
+      return packPort(PortKind::GlobalOut, 0, O.Name);
     case Out::Sink:
       return std::nullopt;
     }
     return std::nullopt;
   }
 
-  Step callStep(unsigned F, unsigned Site, llvm::StringRef Verb) const {
-    Step S = Sums[F].Calls[Site].Where;
-    S.Message = (Verb + " '" + Sums[F].Calls[Site].Name + "'").str();
-    return S;
-  }
-
   struct Walk {
-    Port At;
-    std::vector<Step> Steps;
+    PortKey At;
+    uint32_t Trace;
     uint32_t Cleaned;
     uint8_t Flags;
   };
 
-  bool record(unsigned F, const In &From, const Out &To, const Walk &W) {
-    if (!ClosedKeys[F].insert({From, To, W.Cleaned}).second)
-      return false;
-    Closed[F].push_back({From, To, W.Steps, W.Cleaned, W.Flags});
-    return true;
+  void record(unsigned F, const In &From, const Out &To, const Walk &W) {
+    Func &Fn = Funcs[F];
+    if (!Fn.ClosedKeys.insert({From.key(), To.key(), W.Cleaned}).second)
+      return;
+    if (From.Kind == In::Param)
+      Fn.ClosedByParam[From.Index].push_back(Fn.Closed.size());
+    Fn.Closed.push_back({From, To, W.Trace, W.Cleaned, W.Flags});
   }
 
   /// Follows \p Start through F's local edges and its callees' closed summaries,
-  /// recording every output reached.
-  bool walk(unsigned F, const In &From, Walk Start) {
-    bool Changed = false;
-    std::set<std::tuple<Port, uint32_t, uint8_t>> Seen;
-    std::deque<Walk> Queue;
-    Queue.push_back(std::move(Start));
-    while (!Queue.empty()) {
-      Walk W = std::move(Queue.front());
-      Queue.pop_front();
+  /// recording every output reached. Breadth first: the first trace to reach a port
+  /// is the shortest.
+  void walk(unsigned F, const In &From, Walk Start) {
+    Seen.clear();
+    Queue.clear();
+    Queue.push_back(Start);
+    const FunctionSummary &S = Sums[F];
+    Func &Fn = Funcs[F];
+    for (size_t QI = 0; QI < Queue.size(); ++QI) {
+      Walk W = Queue[QI];
       if (!Seen.insert({W.At, W.Cleaned, W.Flags}).second)
         continue;
-      switch (W.At.Kind) {
+      switch (keyKind(W.At)) {
       case PortKind::Return:
-        Changed |= record(F, From, {Out::Return, 0, 0, ""}, W);
+        record(F, From, {Out::Return, 0, 0, 0}, W);
         break;
       case PortKind::ParamOut:
-        Changed |= record(F, From, {Out::ParamOut, W.At.Index, 0, ""}, W);
+        record(F, From, {Out::ParamOut, keyIndex(W.At), 0, 0}, W);
         break;
       case PortKind::GlobalOut:
-        Changed |= record(F, From, {Out::Global, 0, 0, W.At.Name}, W);
+        record(F, From, {Out::Global, 0, 0, keySite(W.At)}, W);
         break;
       case PortKind::Sink:
-        Changed |= record(F, From, {Out::Sink, (int)W.At.Index, F, ""}, W);
+        record(F, From, {Out::Sink, keyIndex(W.At), F, 0}, W);
         break;
-      case PortKind::CallArg:
-        if (const unsigned *G = callee(F, W.At.Site)) {
-          for (const ClosedEdge &CE : Closed[*G]) {
-            if (CE.From.Kind != In::Param || CE.From.Index != W.At.Index)
-              continue;
-            Walk Next{Port(), W.Steps, W.Cleaned | CE.Cleaned, uint8_t(W.Flags | CE.Flags)};
-            if (Next.Steps.size() < MaxSteps)
-              Next.Steps.push_back(callStep(F, W.At.Site, "passed to"));
-            appendSteps(Next.Steps, CE.Steps);
-            if (CE.To.Kind == Out::Sink) {
-              Changed |= record(F, From, CE.To, Next);
-              continue;
-            }
-            if (CE.To.Kind == Out::Return && Next.Steps.size() < MaxSteps)
-              Next.Steps.push_back(callStep(F, W.At.Site, "returned from"));
-            Next.At = *resultPort(CE.To, W.At.Site);
-            Queue.push_back(std::move(Next));
+      case PortKind::CallArg: {
+        unsigned Site = keySite(W.At);
+        int G = Fn.Callees[Site];
+        if (G < 0) {
+          // Outside the program: what was passed stays in the argument.
+          if (keyIndex(W.At) != ReturnValue)
+            Queue.push_back({packPort(PortKind::CallResult, keyIndex(W.At), Site), W.Trace,
+                             W.Cleaned, W.Flags});
+          break;
+        }
+        auto It = Funcs[G].ClosedByParam.find(keyIndex(W.At));
+        if (It == Funcs[G].ClosedByParam.end())
+          break;
+        // Funcs[G].Closed may grow while G == F: index, do not hold references.
+        llvm::SmallVector<unsigned, 8> Ids(It->second.begin(), It->second.end());
+        for (unsigned CI : Ids) {
+          const ClosedEdge CE = Funcs[G].Closed[CI];
+          // An argument the callee only kept needs no step of its own.
+          bool Kept = CE.To.Kind == Out::ParamOut && CE.To.Index == CE.From.Index &&
+                      !CE.Trace;
+          Walk Next{0, Kept ? W.Trace : callStep(W.Trace, F, Site, false),
+                    W.Cleaned | CE.Cleaned, uint8_t(W.Flags | CE.Flags)};
+          Next.Trace = appendTrace(Next.Trace, CE.Trace);
+          if (CE.To.Kind == Out::Sink) {
+            record(F, From, CE.To, Next);
+            continue;
           }
+          if (CE.To.Kind == Out::Return)
+            Next.Trace = callStep(Next.Trace, F, Site, true);
+          Next.At = *resultPort(CE.To, Site);
+          Queue.push_back(Next);
         }
         break;
+      }
       default:
         break;
       }
-      auto It = Local[F].find(W.At);
-      if (It == Local[F].end())
+      auto It = Fn.Local.find(W.At);
+      if (It == Fn.Local.end())
         continue;
       for (unsigned EI : It->second) {
-        const Edge &E = Sums[F].Edges[EI];
-        Walk Next{E.To, W.Steps, W.Cleaned | E.Cleaned, uint8_t(W.Flags | E.Flags)};
-        appendSteps(Next.Steps, E.Steps);
-        Queue.push_back(std::move(Next));
+        const Edge &E = S.Edges[EI];
+        Queue.push_back({Fn.EdgeTo[EI], append(W.Trace, E.Steps), W.Cleaned | E.Cleaned,
+                         uint8_t(W.Flags | E.Flags)});
       }
     }
-    return Changed;
   }
 
-  bool close(unsigned F) {
-    bool Changed = false;
+  /// \p Prefix followed by the steps of \p Trace (a trace of another function).
+  uint32_t appendTrace(uint32_t Prefix, uint32_t Trace) {
+    if (!Trace)
+      return Prefix;
+    if (!Prefix)
+      return Trace;
+    // Indices, not pointers: append() grows Links.
+    llvm::SmallVector<uint32_t, 16> Chain;
+    for (uint32_t T = Trace; T; T = Links[T].Parent)
+      Chain.push_back(T);
+    for (auto It = Chain.rbegin(); It != Chain.rend(); ++It)
+      Prefix = append(Prefix, llvm::ArrayRef<Step>(Links[*It].Begin, Links[*It].Count));
+    return Prefix;
+  }
+
+  void close(unsigned F) {
     const FunctionSummary &S = Sums[F];
-    // What enters F itself: parameters, globals and the sources it calls.
-    for (const auto &[P, Edges] : Local[F]) {
-      In From;
-      if (P.Kind == PortKind::ParamIn)
-        From = {In::Param, P.Index, 0, ""};
-      else if (P.Kind == PortKind::GlobalIn)
-        From = {In::Global, 0, 0, P.Name};
-      else if (P.Kind == PortKind::Source)
-        From = {In::Source, P.Index, F, ""};
-      else
-        continue;
-      Changed |= walk(F, From, {P, {}, 0, 0});
+    Func &Fn = Funcs[F];
+    // What enters F itself: parameters, globals and the sources it calls. Sorted, so
+    // the result does not depend on hashing.
+    llvm::SmallVector<PortKey, 16> Entries;
+    for (const auto &[P, Edges] : Fn.Local) {
+      PortKind K = keyKind(P);
+      if (K == PortKind::ParamIn || K == PortKind::GlobalIn || K == PortKind::Source)
+        Entries.push_back(P);
+    }
+    llvm::sort(Entries);
+    for (PortKey P : Entries) {
+      In From{In::Param, 0, 0, 0};
+      switch (keyKind(P)) {
+      case PortKind::ParamIn:
+        From = {In::Param, keyIndex(P), 0, 0};
+        break;
+      case PortKind::GlobalIn:
+        From = {In::Global, 0, 0, keySite(P)};
+        break;
+      default:
+        From = {In::Source, keyIndex(P), F, 0};
+        break;
+      }
+      walk(F, From, {P, 0, 0, 0});
     }
     // What enters through a callee's result: a source or a global read below it.
     for (unsigned Site = 0; Site < S.Calls.size(); ++Site) {
-      const unsigned *G = callee(F, Site);
-      if (!G)
+      int G = Fn.Callees[Site];
+      if (G < 0)
         continue;
-      // Closed[*G] may grow while F == *G; iterate over a copy's size.
-      size_t N = Closed[*G].size();
+      // Funcs[G].Closed may grow while F == G; iterate over the size at the start.
+      size_t N = Funcs[G].Closed.size();
       for (size_t I = 0; I < N; ++I) {
-        const ClosedEdge CE = Closed[*G][I];
+        const ClosedEdge CE = Funcs[G].Closed[I];
         if (CE.From.Kind == In::Param || CE.To.Kind == Out::Sink)
           continue;
-        std::optional<Port> P = resultPort(CE.To, Site);
-        if (!P)
-          continue;
-        Walk W{*P, CE.Steps, CE.Cleaned, CE.Flags};
-        if (CE.To.Kind == Out::Return && W.Steps.size() < MaxSteps)
-          W.Steps.push_back(callStep(F, Site, "returned from"));
-        Changed |= walk(F, CE.From, std::move(W));
+        Walk W{*resultPort(CE.To, Site), CE.Trace, CE.Cleaned, CE.Flags};
+        if (CE.To.Kind == Out::Return)
+          W.Trace = callStep(W.Trace, F, Site, true);
+        walk(F, CE.From, W);
       }
     }
-    return Changed;
   }
 
   std::vector<Flow> flows() const {
-    std::map<std::tuple<unsigned, int, unsigned, int>, Flow> Found;
-    auto Add = [&](unsigned SrcF, int Src, unsigned SinkF, int Snk, std::vector<Step> Steps,
-                   uint32_t Cleaned, uint8_t Flags) {
+    struct Best {
+      uint32_t Trace, Len;
+      uint32_t Cleaned;
+      uint8_t Flags;
+      std::vector<Step> Extra; ///< a global's reader: its trace after the writer's
+    };
+    std::map<std::tuple<unsigned, int, unsigned, int>, Best> Found;
+    auto Add = [&](unsigned SrcF, int Src, unsigned SinkF, int Snk, uint32_t Trace,
+                   uint32_t Len, uint32_t Cleaned, uint8_t Flags, uint32_t Reader) {
       const SinkSite &K = Sums[SinkF].Sinks[Snk];
       if (Cleaned & kindBit(K.Kind))
         return;
       auto Key = std::make_tuple(SrcF, Src, SinkF, Snk);
       auto It = Found.find(Key);
-      if (It != Found.end() && It->second.Steps.size() <= Steps.size())
+      if (It != Found.end() && It->second.Len <= Len)
         return;
-      Flow &Fl = Found[Key];
-      Fl.Source = Sums[SrcF].Sources[Src];
-      Fl.Sink = K;
-      Fl.Steps = std::move(Steps);
-      Fl.Flags = Flags;
-      Fl.Cleaned = Cleaned;
+      Found[Key] = {Trace, Len, Cleaned, Flags, Reader ? steps(Reader) : std::vector<Step>()};
     };
     // Sources that reach a global, for the functions that read it.
-    std::map<std::string, std::vector<const ClosedEdge *>> GlobalSources;
-    for (const auto &Edges : Closed)
-      for (const ClosedEdge &CE : Edges)
+    std::map<unsigned, std::vector<const ClosedEdge *>> GlobalSources;
+    for (const Func &Fn : Funcs)
+      for (const ClosedEdge &CE : Fn.Closed)
         if (CE.From.Kind == In::Source && CE.To.Kind == Out::Global)
           GlobalSources[CE.To.Name].push_back(&CE);
-    for (const auto &Edges : Closed)
-      for (const ClosedEdge &CE : Edges) {
+    for (const Func &Fn : Funcs)
+      for (const ClosedEdge &CE : Fn.Closed) {
         if (CE.To.Kind != Out::Sink)
           continue;
         if (CE.From.Kind == In::Source) {
-          Add(CE.From.Func, CE.From.Index, CE.To.Func, CE.To.Index, CE.Steps, CE.Cleaned,
-              CE.Flags);
+          Add(CE.From.Func, CE.From.Index, CE.To.Func, CE.To.Index, CE.Trace,
+              Links[CE.Trace].Len, CE.Cleaned, CE.Flags, 0);
         } else if (CE.From.Kind == In::Global) {
           auto It = GlobalSources.find(CE.From.Name);
           if (It == GlobalSources.end())
             continue;
-          for (const ClosedEdge *G : It->second) {
-            std::vector<Step> Steps = G->Steps;
-            appendSteps(Steps, CE.Steps);
-            Add(G->From.Func, G->From.Index, CE.To.Func, CE.To.Index, std::move(Steps),
-                G->Cleaned | CE.Cleaned, G->Flags | CE.Flags);
-          }
+          for (const ClosedEdge *G : It->second)
+            Add(G->From.Func, G->From.Index, CE.To.Func, CE.To.Index, G->Trace,
+                Links[G->Trace].Len + Links[CE.Trace].Len, G->Cleaned | CE.Cleaned,
+                G->Flags | CE.Flags, CE.Trace);
         }
       }
     std::vector<Flow> Result;
-    for (auto &[K, F] : Found)
-      Result.push_back(std::move(F));
+    for (auto &[K, B] : Found) {
+      Flow Fl;
+      Fl.Source = Sums[std::get<0>(K)].Sources[std::get<1>(K)];
+      Fl.Sink = Sums[std::get<2>(K)].Sinks[std::get<3>(K)];
+      Fl.Steps = steps(B.Trace);
+      appendSteps(Fl.Steps, B.Extra);
+      Fl.Flags = B.Flags;
+      Fl.Cleaned = B.Cleaned;
+      Result.push_back(std::move(Fl));
+    }
     auto Where = [](const Step &S) { return std::tie(S.File, S.Line, S.Column); };
     std::stable_sort(Result.begin(), Result.end(), [&](const Flow &A, const Flow &B) {
       if (Where(A.Sink.Where) != Where(B.Sink.Where))
@@ -332,6 +469,10 @@ private:
     });
     return Result;
   }
+
+  // Scratch for walk(), kept to reuse their memory.
+  llvm::DenseSet<std::tuple<PortKey, uint32_t, uint8_t>> Seen;
+  std::vector<Walk> Queue;
 };
 
 // JSON --------------------------------------------------------------------------

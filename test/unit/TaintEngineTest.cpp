@@ -134,3 +134,46 @@ TEST(TaintEngine, SummaryJSONRoundTrip) {
 }
 
 } // namespace
+
+TEST(TaintEngine, OutArgumentsThroughCalls) {
+  // An object passed to many calls: what it held survives calls that only read or
+  // keep it (log, external) and calls that add to it (append); a call that
+  // overwrites it (reset) cleans it; an external function (declared only) keeps it.
+  auto Flows = flowsOf(R"cpp(
+struct Ctx { char cmd[64]; };
+static void log_it(Ctx *c) { (void)c; }
+static void append(Ctx *c, const char *s) { strcat(c->cmd, s); }
+static void reset(char *cmd) { strcpy(cmd, "true"); }
+void external(Ctx *c);
+void tainted() {
+  Ctx c;
+  strcpy(c.cmd, getenv("A"));
+  log_it(&c);
+  external(&c);
+  log_it(&c);
+  system(c.cmd);
+}
+void added() {
+  Ctx c;
+  strcpy(c.cmd, "ls ");
+  log_it(&c);
+  append(&c, getenv("B"));
+  log_it(&c);
+  system(c.cmd);
+}
+void cleaned() {
+  Ctx c;
+  strcpy(c.cmd, getenv("C"));
+  reset(c.cmd);
+  system(c.cmd);
+})cpp");
+  std::vector<std::string> Sources;
+  for (const Flow &F : Flows)
+    Sources.push_back(F.Source.What + "@" + std::to_string(F.Sink.Where.Line));
+  ASSERT_EQ(Flows.size(), 2u) << ::testing::PrintToString(Sources);
+  EXPECT_EQ(Flows[0].Sink.Where.Line, 21u); // tainted(): system(c.cmd)
+  EXPECT_EQ(Flows[1].Sink.Where.Line, 29u); // added(): system(c.cmd)
+  // Calls that only kept the value add no step to the trace.
+  for (const Step &S : Flows[0].Steps)
+    EXPECT_NE(S.Message, "passed to 'log_it'");
+}
