@@ -40,17 +40,41 @@ bool hasWords(StringRef Name, std::initializer_list<StringRef> Wanted) {
   });
 }
 
+/// What a string literal in the function says: it reads "alg", it names a JWT.
+void literalEvidence(const StringLiteral &SL, Evidence &E) {
+  if (SL.getCharByteWidth() != 1)
+    return;
+  StringRef T = SL.getString();
+  E.ReadsAlg |= T == "alg" || T == "\"alg\"" || T.contains("\"alg\"");
+  E.JwtNamed |= T == "JWT" || T == "HS256" || T == "RS256" || T == "ES256" ||
+                T.contains("\"typ\"");
+}
+
+/// Whether \p D is declared inside namespace jwt (jwt-cpp), without building its name.
+bool inJwtNamespace(const Decl *D) {
+  const NamespaceDecl *Outer = nullptr;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      Outer = NS;
+  return Outer && Outer->getIdentifier() && Outer->getName() == "jwt";
+}
+
 Evidence gather(const FunctionDecl &FD) {
   Evidence E;
   E.JwtNamed = hasWords(FD.getName(), {"jwt"}) || hasWords(FD.getName(), {"bearer"});
+  // Only a function that names a JWT or reads "alg" can be reported: look at its
+  // literals first, and at its calls and comparisons only then.
+  if (!E.JwtNamed) {
+    ast::forEachSubStmt(FD.getBody(), [&](const Stmt &S) {
+      if (const auto *SL = dyn_cast<StringLiteral>(&S))
+        literalEvidence(*SL, E);
+    });
+    if (!E.JwtNamed && !E.ReadsAlg)
+      return E;
+  }
   ast::forEachSubStmt(FD.getBody(), [&](const Stmt &S) {
     if (const auto *SL = dyn_cast<StringLiteral>(&S)) {
-      if (SL->getCharByteWidth() != 1)
-        return;
-      StringRef T = SL->getString();
-      E.ReadsAlg |= T == "alg" || T == "\"alg\"" || T.contains("\"alg\"");
-      E.JwtNamed |= T == "JWT" || T == "HS256" || T == "RS256" || T == "ES256" ||
-                    T.contains("\"typ\"");
+      literalEvidence(*SL, E);
       return;
     }
     // header["alg"] == "none" on a JSON value: not a string comparison, still "none".
@@ -75,12 +99,10 @@ Evidence gather(const FunctionDecl &FD) {
     const auto *CE = dyn_cast<CallExpr>(&S);
     if (!CE)
       return;
-    std::string Q;
-    if (const FunctionDecl *Callee = CE->getDirectCallee())
-      Q = Callee->getQualifiedNameAsString();
+    const FunctionDecl *Callee = CE->getDirectCallee();
     StringRef Fn = ast::calleeName(*CE);
     // libjwt, jwt-cpp, cpp-jwt: a maintained library does the work.
-    if (StringRef(Q).starts_with("jwt::") || Fn == "jwt_decode" || Fn == "jwt_decode_2" ||
+    if ((Callee && inJwtNamespace(Callee)) || Fn == "jwt_decode" || Fn == "jwt_decode_2" ||
         Fn == "jwt_valid_validate" || Fn == "jwt_verify")
       E.UsesLibrary = true;
     if (hasWords(Fn, {"base64", "decode"}) || hasWords(Fn, {"b64", "decode"}) ||

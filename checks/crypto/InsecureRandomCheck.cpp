@@ -38,7 +38,7 @@ std::string sourceName(const CallExpr &Call, bool IncludePredictable) {
     return "";
   }
   const FunctionDecl *FD = Call.getDirectCallee();
-  if (!FD || !FD->getIdentifier())
+  if (!FD || !FD->getIdentifier() || !mayBeRandomOrPredictable(FD->getName()))
     return "";
   std::string Q = FD->getQualifiedNameAsString();
   if (isInsecureRandomFunction(Q) || isInsecureRandomFunction(FD->getName()))

@@ -189,6 +189,9 @@ public:
   KDFGuidance KDF;
   llvm::StringSet<> RandomFunctions, RandomEngines, Predictable, AuthDelegates,
       FastDigests;
+  /// The unqualified names of RandomFunctions and Predictable: a call is looked up by
+  /// qualified name only when its own name is one of these.
+  llvm::StringSet<> RandomLastNames;
 
 private:
   CryptoModel() {
@@ -242,6 +245,9 @@ private:
     Fill(RandomFunctions, F.Random.Functions);
     Fill(RandomEngines, F.Random.Engines);
     Fill(Predictable, F.Random.Predictable);
+    for (const auto *Set : {&F.Random.Functions, &F.Random.Predictable})
+      for (llvm::StringRef S : *Set)
+        RandomLastNames.insert(S.rsplit("::").second.empty() ? S : S.rsplit("::").second);
     Fill(AuthDelegates, F.AuthDelegates);
     Fill(FastDigests, F.FastDigests);
   }
@@ -413,6 +419,9 @@ bool crypto::isInsecureRandomFunction(llvm::StringRef Q) {
 }
 bool crypto::isInsecureRandomEngine(llvm::StringRef Q) {
   return CryptoModel::get().RandomEngines.count(Q);
+}
+bool crypto::mayBeRandomOrPredictable(llvm::StringRef Name) {
+  return CryptoModel::get().RandomLastNames.count(Name);
 }
 bool crypto::isPredictableSource(llvm::StringRef Q) {
   return CryptoModel::get().Predictable.count(Q);

@@ -102,6 +102,9 @@ const KDFGuidance &kdfGuidance();
 bool isInsecureRandomFunction(llvm::StringRef QualifiedName);
 bool isInsecureRandomEngine(llvm::StringRef QualifiedTemplateName);
 bool isPredictableSource(llvm::StringRef QualifiedName);
+/// Whether a function named \p Name (unqualified) may be a random or predictable
+/// source: a cheap test before the qualified name is built.
+bool mayBeRandomOrPredictable(llvm::StringRef Name);
 /// Fast digests and checksums (MD5, SHA256, EVP_DigestUpdate, crc32...).
 bool isFastDigest(llvm::StringRef Name);
 /// Functions a login may delegate to instead of comparing passwords itself.
