@@ -9,8 +9,6 @@
 #include "auth/PredictableSessionIdCheck.h"
 #include "auth/WeakPasswordHashCheck.h"
 #include "crypto/ConstantKeyIvSaltCheck.h"
-#include "injection/InjectionCheck.h"
-#include "llm/LLMChecks.h"
 #include "crypto/HandRolledPrimitiveCheck.h"
 #include "crypto/InsecureRandomCheck.h"
 #include "crypto/TimingUnsafeCompareCheck.h"
@@ -20,6 +18,7 @@
 #include "secrets/HardcodedCredentialCheck.h"
 #include "secrets/KnownKeyFormatCheck.h"
 #include "secrets/LoggedSecretCheck.h"
+#include "taint/TaintCheck.h"
 
 namespace vibeguard::tidy {
 
@@ -42,25 +41,9 @@ public:
         "vibeguard-crypto-tls-verification-disabled");
     F.registerCheck<WeakAlgorithmCheck>("vibeguard-crypto-weak-algorithm");
     F.registerCheck<XorCipherCheck>("vibeguard-crypto-xor-cipher");
-    // One injection check per sink kind of the taint model.
-    static const std::pair<const char *, const char *> Injection[] = {
-        {"vibeguard-injection-command", "command"},
-        {"vibeguard-injection-format-string", "format"},
-        {"vibeguard-injection-header", "header"},
-        {"vibeguard-injection-ldap", "ldap"},
-        {"vibeguard-injection-path-traversal", "path"},
-        {"vibeguard-injection-sql", "sql"},
-        {"vibeguard-injection-ssrf", "url"},
-        {"vibeguard-injection-xpath", "xpath"},
-        {"vibeguard-injection-xss", "html"}};
-    for (const auto &[Name, Kind] : Injection)
-      F.registerCheckFactory(Name, [Kind = Kind](llvm::StringRef N,
-                                            clang::tidy::ClangTidyContext *Ctx) {
-        return std::make_unique<InjectionCheck>(N, Ctx, Kind);
-      });
-    F.registerCheck<OutputToSinkCheck>("vibeguard-llm-output-to-sink");
-    F.registerCheck<PromptInjectionCheck>("vibeguard-llm-prompt-injection");
-    F.registerCheck<SensitiveDataInPromptCheck>("vibeguard-llm-sensitive-data-in-prompt");
+    // The injection and LLM checks: one per taint rule (lib/Analysis/TaintRules).
+    for (const taint::TaintRule *R : taint::taintRules())
+      F.registerCheck<TaintCheck>(R->name());
     F.registerCheck<HardcodedCredentialCheck>(
         "vibeguard-secrets-hardcoded-credential");
     F.registerCheck<KnownKeyFormatCheck>("vibeguard-secrets-known-key-format");

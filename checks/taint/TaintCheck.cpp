@@ -64,30 +64,36 @@ std::string escape(llvm::StringRef S) {
 
 } // namespace
 
-TaintCheck::TaintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx,
-                       llvm::StringRef DefaultSourceKinds)
-    : ClangTidyCheck(Name, Ctx),
+TaintCheck::SummaryExport &summaryExport() {
+  static TaintCheck::SummaryExport Fn;
+  return Fn;
+}
+
+void TaintCheck::setSummaryExport(SummaryExport Fn) { summaryExport() = std::move(Fn); }
+
+TaintCheck::TaintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
+    : ClangTidyCheck(Name, Ctx), Rule(*taint::findTaintRule(Name)),
       ModelFiles(Options.getLocalOrGlobal("TaintModels", "")),
-      SourceKindsText(Options.get("SourceKinds", DefaultSourceKinds)) {
-  for (const std::string &K : secrets::splitList(SourceKindsText)) {
+      SourceKindsText(Options.get("SourceKinds", Rule.defaultSourceKinds())) {
+  for (const std::string &K : taint::splitList(SourceKindsText)) {
     if (!llvm::is_contained(taint::sourceKinds(), K))
       configurationDiag("option 'SourceKinds': '%0' is not a source kind") << K;
     else
-      SourceKinds.push_back(K);
+      Opts.SourceKinds.push_back(K);
   }
+  if (Name == "vibeguard-llm-prompt-injection")
+    Opts.ReportUserRoleMessages = Options.get("ReportUserRoleMessages", false);
 }
 
 void TaintCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TaintModels", ModelFiles);
   Options.store(Opts, "SourceKinds", SourceKindsText);
+  if (Rule.name() == "vibeguard-llm-prompt-injection")
+    Options.store(Opts, "ReportUserRoleMessages", this->Opts.ReportUserRoleMessages);
 }
 
 void TaintCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
-}
-
-bool TaintCheck::untrusted(const taint::Flow &F) const {
-  return llvm::is_contained(SourceKinds, F.Source.Kind);
 }
 
 void TaintCheck::check(const MatchFinder::MatchResult &R) {
@@ -106,6 +112,8 @@ void TaintCheck::check(const MatchFinder::MatchResult &R) {
       Opts.Model = Model->get();
       auto Res = std::make_shared<TaintResult>();
       std::vector<taint::FunctionSummary> Sums = taint::summarizeTranslationUnit(Ctx, Opts);
+      if (const auto &Export = summaryExport())
+        Export(Sums, ModelFiles);
       if (std::getenv("VIBEGUARD_DUMP_SUMMARIES")) // for debugging models
         for (const taint::FunctionSummary &S : Sums)
           llvm::errs() << llvm::formatv("{0:2}", taint::toJSON(S)) << "\n";
@@ -114,20 +122,10 @@ void TaintCheck::check(const MatchFinder::MatchResult &R) {
       Slot = Result;
     }
   }
-  // One finding per sink: the worst flow, then the one with the shortest trace.
-  std::map<uint64_t, const taint::Flow *> BySink;
-  for (const taint::Flow &F : Result->Flows) {
-    if (!F.Sink.Where.RawLoc || !accepts(F))
+  for (const taint::Flow *F : Rule.select(Result->Flows, Opts)) {
+    if (!F->Sink.Where.RawLoc)
       continue;
-    const taint::Flow *&Best = BySink[F.Sink.Where.RawLoc];
-    if (!Best || rank(F) > rank(*Best) ||
-        (rank(F) == rank(*Best) && F.Steps.size() < Best->Steps.size()))
-      Best = &F;
-  }
-  for (const auto &[Raw, F] : BySink) {
-    if (!reported(*F))
-      continue;
-    diag(SourceLocation::getFromRawEncoding(Raw), escape(message(*F)));
+    diag(SourceLocation::getFromRawEncoding(F->Sink.Where.RawLoc), escape(Rule.message(*F)));
     for (size_t I = 0; I + 1 < F->Steps.size(); ++I) {
       const taint::Step &S = F->Steps[I];
       if (!S.RawLoc)
@@ -146,16 +144,3 @@ void TaintCheck::onEndOfTranslationUnit() {
 }
 
 } // namespace vibeguard::tidy
-
-std::string vibeguard::tidy::TaintCheck::origin(const taint::Flow &F) {
-  static const std::pair<llvm::StringRef, llvm::StringRef> Phrases[] = {
-      {"user-input", "user input"},  {"environment", "environment data"},
-      {"network", "network data"},   {"file", "file contents"},
-      {"llm-output", "model output"}, {"secret", "a credential"},
-      {"pii", "personal data"}};
-  llvm::StringRef P = F.Source.Kind;
-  for (const auto &[K, V] : Phrases)
-    if (K == F.Source.Kind)
-      P = V;
-  return (P + " from " + F.Source.What).str();
-}
