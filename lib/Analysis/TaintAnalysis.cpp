@@ -227,7 +227,11 @@ std::optional<std::string> literalValue(const Expr *E) {
     return ast::literalText(SL);
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(ast::ignoreWrappers(E)))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      if (VD->getType().isConstQualified() || VD->isConstexpr())
+      // A constant, or a global `const char *URL = "..."` (the pointer itself is
+      // rarely declared const; such a global is set once).
+      if (VD->getType().isConstQualified() || VD->isConstexpr() ||
+          (VD->hasGlobalStorage() && !VD->isStaticLocal() && VD->getType()->isPointerType() &&
+           VD->getType()->getPointeeType().isConstQualified()))
         if (const Expr *Init = VD->getAnyInitializer())
           if (const StringLiteral *SL = ast::stringLiteralOf(Init))
             return ast::literalText(SL);

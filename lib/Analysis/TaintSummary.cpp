@@ -459,6 +459,7 @@ private:
       appendSteps(Fl.Steps, B.Extra);
       Fl.Flags = B.Flags;
       Fl.Cleaned = B.Cleaned;
+      Fl.SinkSummary = std::get<2>(K);
       Result.push_back(std::move(Fl));
     }
     auto Where = [](const Step &S) { return std::tie(S.File, S.Line, S.Column); };

@@ -42,6 +42,7 @@ void report::append(ScanResult &Into, ScanResult &&From) {
   Move(Into.Findings, From.Findings);
   Move(Into.Failures, From.Failures);
   Move(Into.Suppressions, From.Suppressions);
+  Move(Into.Taint, From.Taint);
 }
 
 namespace {
@@ -361,6 +362,21 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
         {"partialFingerprints", llvm::json::Object{{"vibeguard/v1", F.Fingerprint}}}};
     if (!Related.empty())
       Res["relatedLocations"] = std::move(Related);
+    // A taint finding's trace is a code flow: source, steps, then the sink itself.
+    if (!F.Notes.empty() && (llvm::StringRef(F.Rule).starts_with("vibeguard-injection-") ||
+                             llvm::StringRef(F.Rule).starts_with("vibeguard-llm-"))) {
+      llvm::json::Array Steps;
+      auto Add = [&](const Location &L, llvm::StringRef Msg) {
+        Steps.push_back(llvm::json::Object{
+            {"location", llvm::json::Object{{"physicalLocation", physicalLocation(L, R.SourceRoot)},
+                                            {"message", text(Msg)}}}});
+      };
+      for (const Location &N : F.Notes)
+        Add(N, N.Message);
+      Add(F.Where, F.Message);
+      Res["codeFlows"] = llvm::json::Array{llvm::json::Object{
+          {"threadFlows", llvm::json::Array{llvm::json::Object{{"locations", std::move(Steps)}}}}}};
+    }
     Results.push_back(std::move(Res));
   }
 
@@ -406,7 +422,15 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
   llvm::json::Array Sups;
   for (const Suppression &S : R.Suppressions)
     Sups.push_back(suppressionJSON(S, R.SourceRoot));
-  Run["properties"] = llvm::json::Object{{"vibeguardSuppressions", std::move(Sups)}};
+  llvm::json::Object Props{{"vibeguardSuppressions", std::move(Sups)}};
+  if (R.EmbedTaint) {
+    llvm::json::Array Units;
+    for (const TaintUnit &U : R.Taint)
+      Units.push_back(llvm::json::Object{{"file", U.File}, {"taint", U.Data}});
+    Props["vibeguardTaint"] = llvm::json::Object{{"headerFilter", R.TaintHeaderFilter},
+                                                 {"units", std::move(Units)}};
+  }
+  Run["properties"] = std::move(Props);
   llvm::json::Array Runs{std::move(Run)};
   // Other tools' findings (vibeguard report over their SARIF) keep a run per tool, so
   // the evidence pack's SARIF holds everything the report shows; reading it back maps
@@ -616,6 +640,19 @@ llvm::Expected<ScanResult> report::parseScanSarif(llvm::StringRef Text, llvm::St
       R.Findings.push_back(std::move(F));
     }
   if (const llvm::json::Object *Props = Run.getObject("properties"))
+    if (const llvm::json::Object *T = Props->getObject("vibeguardTaint")) {
+      const llvm::json::Array *Units = T->getArray("units");
+      if (!Units || !T->getString("headerFilter"))
+        return sarifError(Path, "vibeguardTaint lacks its units or header filter");
+      R.TaintHeaderFilter = T->getString("headerFilter")->str();
+      for (const llvm::json::Value &V : *Units) {
+        const llvm::json::Object *U = V.getAsObject();
+        if (!U || !U->getString("file") || !U->get("taint"))
+          return sarifError(Path, "a vibeguardTaint entry lacks its file or taint data");
+        R.Taint.push_back({U->getString("file")->str(), *U->get("taint")});
+      }
+    }
+  if (const llvm::json::Object *Props = Run.getObject("properties"))
     if (const llvm::json::Array *Sups = Props->getArray("vibeguardSuppressions"))
       for (const llvm::json::Value &V : *Sups)
         if (const llvm::json::Object *S = V.getAsObject())
@@ -823,6 +860,10 @@ llvm::Expected<ScanResult> report::parseForeignSarif(llvm::StringRef Text, llvm:
           if (const llvm::json::Object *SO = S.getAsObject())
             if (std::optional<Location> N = Resolve(SO->getObject("location")))
               F.Notes.push_back(std::move(*N));
+        // A flow that ends at the result's own location: that step is the result.
+        if (!F.Notes.empty() && F.Notes.back().File == F.Where.File &&
+            F.Notes.back().Line == F.Where.Line && F.Notes.back().Column == F.Where.Column)
+          F.Notes.pop_back();
       } else if (const llvm::json::Array *Rel = O->getArray("relatedLocations")) {
         for (const llvm::json::Value &RL : *Rel)
           if (std::optional<Location> N = Resolve(RL.getAsObject()))

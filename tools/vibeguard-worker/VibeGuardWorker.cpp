@@ -1,7 +1,7 @@
 //===- VibeGuardWorker.cpp - Analyse one translation unit for vibeguard scan ---===//
 //
 //   vibeguard-worker --job JOB.json --out RESULT.json [--checks GLOB]
-//                    [--header-filter REGEX]
+//                    [--header-filter REGEX] [--model FILE]...
 //
 // JOB.json is one normalised compile command: {"directory", "file", "arguments"}.
 // The worker parses the TU once and runs the vibeguard checks in-process through
@@ -10,7 +10,10 @@
 // honoured. It writes RESULT.json atomically:
 //   {"file", "status": "ok" | "compile-errors", "compileErrors": [...],
 //    "findings": [{"rule", "message", "file", "line", "column", "notes": [...]}],
-//    "dependencies": [every file the parse read, for the scanner's cache]}
+//    "dependencies": [every file the parse read, for the scanner's cache],
+//    "taint": {"rules": {CHECK: {"sourceKinds": [...], "reportUserRoleMessages": B}},
+//              "summaries": [the TU's function summaries, for the cross-TU link]}}
+// --model adds taint model files (the checks' TaintModels option).
 // One process per TU: a crash, an assertion or a hang stays in the worker, and the
 // scanner reports it.
 //
@@ -37,6 +40,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include "../../checks/taint/TaintCheck.h"
+#include "vibeguard/Analysis/TaintModel.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -159,7 +164,8 @@ llvm::json::Object location(const tooling::DiagnosticMessage &M, StringRef Dir) 
 } // namespace
 
 int main(int argc, const char **argv) {
-  std::string JobPath, OutPath, ChecksGlob = "vibeguard-*", HeaderFilter = ".*";
+  std::string JobPath, OutPath, ChecksGlob = "vibeguard-*", HeaderFilter = ".*", Model;
+  std::vector<std::string> Models;
   bool DepsOnly = false;
   for (int I = 1; I < argc; ++I) {
     StringRef A = argv[I];
@@ -172,6 +178,10 @@ int main(int argc, const char **argv) {
     if ((A == "--job" && Next(JobPath)) || (A == "--out" && Next(OutPath)) ||
         (A == "--checks" && Next(ChecksGlob)) || (A == "--header-filter" && Next(HeaderFilter)))
       continue;
+    if (A == "--model" && Next(Model)) {
+      Models.push_back(Model);
+      continue;
+    }
     if (A == "--deps-only") {
       DepsOnly = true;
       continue;
@@ -226,6 +236,66 @@ int main(int argc, const char **argv) {
         Enabled += "," + Name;
     ClangTidyOptions Override;
     Override.Checks = Enabled + ",vibeguard-internal-dependencies";
+    if (!Models.empty())
+      Override.CheckOptions["TaintModels"] =
+          ClangTidyOptions::ClangTidyValue(llvm::join(Models, ";"));
+    // The taint rules this TU runs, with their options, and its summaries: scan links
+    // every TU's summaries and reports the flows that cross TUs as these rules would.
+    llvm::json::Object Rules;
+    for (const vibeguard::taint::TaintRule *R : vibeguard::taint::taintRules()) {
+      if (!StringRef(Enabled).contains(("," + R->name()).str()))
+        continue;
+      auto Opt = [&](StringRef Key) -> std::optional<std::string> {
+        auto It = FileOpts.CheckOptions.find((R->name() + "." + Key).str());
+        if (It == FileOpts.CheckOptions.end())
+          return std::nullopt;
+        return It->second.Value;
+      };
+      llvm::json::Array Kinds;
+      for (const std::string &K :
+           vibeguard::taint::splitList(Opt("SourceKinds").value_or(R->defaultSourceKinds().str())))
+        if (llvm::is_contained(vibeguard::taint::sourceKinds(), K))
+          Kinds.push_back(K);
+      std::string UserRole = StringRef(Opt("ReportUserRoleMessages").value_or("false")).lower();
+      Rules[R->name()] = llvm::json::Object{
+          {"sourceKinds", std::move(Kinds)},
+          {"reportUserRoleMessages", UserRole == "true" || UserRole == "1"}};
+    }
+    llvm::json::Array Summaries;
+    bool Exported = false;
+    vibeguard::tidy::TaintCheck::setSummaryExport(
+        [&](const std::vector<vibeguard::taint::FunctionSummary> &Sums, StringRef) {
+          if (Exported) // another model setting: the first is the TU's
+            return;
+          Exported = true;
+          // Paths as the findings have them: absolute, against the TU's directory.
+          llvm::StringMap<std::string> Abs;
+          auto Fix = [&](vibeguard::taint::Step &St) {
+            auto [It, New] = Abs.try_emplace(St.File);
+            if (New) {
+              llvm::SmallString<256> P(St.File);
+              if (!P.empty() && !llvm::sys::path::is_absolute(P)) {
+                P = *Dir;
+                llvm::sys::path::append(P, St.File);
+              }
+              llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+              It->second = std::string(P);
+            }
+            St.File = It->second;
+          };
+          for (vibeguard::taint::FunctionSummary S : Sums) {
+            for (auto &X : S.Sources)
+              Fix(X.Where);
+            for (auto &X : S.Sinks)
+              Fix(X.Where);
+            for (auto &X : S.Calls)
+              Fix(X.Where);
+            for (auto &E : S.Edges)
+              for (auto &St : E.Steps)
+                Fix(St);
+            Summaries.push_back(vibeguard::taint::toJSON(S));
+          }
+        });
     Override.HeaderFilterRegex = HeaderFilter; // headers whose findings are reported
     Override.SystemHeaders = false;
 
@@ -256,6 +326,9 @@ int main(int argc, const char **argv) {
     Result["status"] = CompileErrors.empty() ? "ok" : "compile-errors";
     Result["compileErrors"] = std::move(CompileErrors);
     Result["findings"] = std::move(Findings);
+    if (!Rules.empty())
+      Result["taint"] = llvm::json::Object{{"rules", std::move(Rules)},
+                                           {"summaries", std::move(Summaries)}};
   }
   llvm::json::Array Deps;
   for (const auto &D : Dependencies)

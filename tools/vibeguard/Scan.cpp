@@ -28,7 +28,12 @@
 #include "llvm/Support/SHA256.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/ADT/StringExtras.h"
+#include "vibeguard/Analysis/TaintModel.h"
+#include "vibeguard/Analysis/TaintRules.h"
+#include "llvm/Support/Regex.h"
 #include <chrono>
+#include <map>
+#include <set>
 #include <csignal>
 #include <thread>
 
@@ -57,6 +62,8 @@ options:
                          beside the compile database); --no-cache to turn it off
   --header-filter REGEX  report findings in headers matching (default: every header
                          outside system directories)
+  --model FILE           a taint model extending the built-in one (sources, sinks,
+                         sanitizers; docs/taint-models.md); repeatable
   --shard K/N            analyse the K-th of N deterministic slices (CI matrices);
                          join the shards' SARIF with 'vibeguard merge'
   --changed-since REV     only the TUs whose main file or any header it reads differs
@@ -79,7 +86,7 @@ struct ScanOptions {
   bool Cache = true;
   unsigned ShardIndex = 1, ShardCount = 1;
   unsigned Jobs = 0, Timeout = 300;
-  std::vector<std::string> Include, Exclude;
+  std::vector<std::string> Include, Exclude, Models;
 };
 
 /// Runs git in \p Dir with \p Args; its standard output, or an error with git's message.
@@ -225,6 +232,8 @@ bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &Compi
   const llvm::json::Array *Findings = O ? O->getArray("findings") : nullptr;
   if (!Findings)
     return false;
+  if (const llvm::json::Value *T = O->get("taint"))
+    R.Taint.push_back({O->getString("file").value_or("").str(), *T});
   if (const llvm::json::Array *Deps = O->getArray("dependencies"))
     for (const llvm::json::Value &D : *Deps)
       if (std::optional<llvm::StringRef> S = D.getAsString())
@@ -281,6 +290,8 @@ std::string cacheKey(const scan::CompileEntry &E, const std::string &WorkerHash,
                     Hashes.of(E.File);
   for (const std::string &A : E.Arguments)
     Key += '\0' + A;
+  for (const std::string &M : O.Models)
+    Key += std::string("\0model\0", 7) + M + '\0' + Hashes.of(M);
   for (llvm::StringRef Dir = llvm::sys::path::parent_path(E.File); !Dir.empty();
        Dir = llvm::sys::path::parent_path(Dir)) {
     llvm::SmallString<256> Config(Dir);
@@ -333,6 +344,112 @@ bool writeAtomically(llvm::StringRef Path, llvm::StringRef Text, std::string &Er
   }
   return true;
 }
+/// Whether \p Line of \p File (or the line before, NOLINTNEXTLINE) suppresses \p Rule.
+bool suppressedAt(llvm::StringRef File, unsigned Line, llvm::StringRef Rule) {
+  auto Buf = llvm::MemoryBuffer::getFile(File);
+  if (!Buf || Line == 0)
+    return false;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  (*Buf)->getBuffer().split(Lines, '\n');
+  auto Names = [&](llvm::StringRef Text, llvm::StringRef Marker) {
+    size_t At = Text.find(Marker);
+    if (At == llvm::StringRef::npos)
+      return false;
+    llvm::StringRef Rest = Text.substr(At + Marker.size());
+    if (!Rest.starts_with("("))
+      return true; // every check
+    llvm::StringRef List = Rest.drop_front().split(')').first;
+    llvm::SmallVector<llvm::StringRef, 4> Globs;
+    List.split(Globs, ',');
+    for (llvm::StringRef G : Globs)
+      if (auto P = llvm::GlobPattern::create(G.trim()); P && P->match(Rule))
+        return true;
+    return false;
+  };
+  if (Line <= Lines.size() && Names(Lines[Line - 1], "NOLINT") &&
+      !Lines[Line - 1].contains("NOLINTNEXTLINE") && !Lines[Line - 1].contains("NOLINTBEGIN"))
+    return true;
+  return Line >= 2 && Line - 1 <= Lines.size() && Names(Lines[Line - 2], "NOLINTNEXTLINE");
+}
+
+/// The cross-TU link: joins every TU's summaries and adds the flows the TUs alone
+/// could not see (a source in one file, the sink in another), worded as the TU's taint
+/// rules word them, each with its full trace. A flow a worker already reported (same
+/// rule, same place) is not repeated. Sinks in headers the header filter excludes, and
+/// sinks under a NOLINT, are not reported. False with \p Err on malformed summaries.
+bool linkAcrossUnits(ScanResult &R, const llvm::Regex &HeaderFilter,
+                     const llvm::StringSet<> &MainFiles, std::string &Err) {
+  // Deterministic whatever order the workers finished in (shards, cache hits).
+  std::stable_sort(R.Taint.begin(), R.Taint.end(),
+                   [](const TaintUnit &A, const TaintUnit &B) { return A.File < B.File; });
+  std::vector<taint::FunctionSummary> Sums;
+  std::vector<unsigned> UnitOf;
+  llvm::StringSet<> Seen;
+  for (unsigned U = 0; U < R.Taint.size(); ++U) {
+    const llvm::json::Object *O = R.Taint[U].Data.getAsObject();
+    const llvm::json::Array *A = O ? O->getArray("summaries") : nullptr;
+    if (!A) {
+      Err = R.Taint[U].File + ": malformed taint summary: no summaries";
+      return false;
+    }
+    for (const llvm::json::Value &V : *A) {
+      auto S = taint::summaryFromJSON(V, R.Taint[U].File);
+      if (!S) {
+        Err = llvm::toString(S.takeError());
+        return false;
+      }
+      if (!Seen.insert(S->USR).second)
+        continue; // an inline function of a header, summarized in every TU
+      Sums.push_back(std::move(*S));
+      UnitOf.push_back(U);
+    }
+  }
+  if (Sums.empty())
+    return true;
+  std::vector<taint::Flow> Flows = taint::link(Sums);
+  std::set<std::tuple<std::string, std::string, unsigned, unsigned>> Reported;
+  for (const Finding &F : R.Findings)
+    Reported.insert({F.Rule, F.Where.File, F.Where.Line, F.Where.Column});
+  // By TU: the rules it ran and their options apply to the sinks in its functions.
+  std::map<unsigned, std::vector<taint::Flow>> ByUnit;
+  for (taint::Flow &F : Flows)
+    ByUnit[UnitOf[F.SinkSummary]].push_back(std::move(F));
+  for (auto &[U, UnitFlows] : ByUnit) {
+    const llvm::json::Object *Rules =
+        R.Taint[U].Data.getAsObject() ? R.Taint[U].Data.getAsObject()->getObject("rules")
+                                      : nullptr;
+    if (!Rules)
+      continue;
+    for (const auto &[Name, Opts] : *Rules) {
+      const taint::TaintRule *Rule = taint::findTaintRule(Name);
+      const llvm::json::Object *OO = Opts.getAsObject();
+      if (!Rule || !OO)
+        continue;
+      taint::RuleOptions RO;
+      if (const llvm::json::Array *K = OO->getArray("sourceKinds"))
+        for (const llvm::json::Value &V : *K)
+          if (auto S = V.getAsString())
+            RO.SourceKinds.push_back(S->str());
+      RO.ReportUserRoleMessages = OO->getBoolean("reportUserRoleMessages").value_or(false);
+      for (const taint::Flow *F : Rule->select(UnitFlows, RO)) {
+        const taint::Step &Sink = F->Sink.Where;
+        if (!MainFiles.contains(Sink.File) && !HeaderFilter.match(Sink.File))
+          continue;
+        if (!Reported.insert({Name.str(), Sink.File, Sink.Line, Sink.Column}).second)
+          continue;
+        if (suppressedAt(Sink.File, Sink.Line, Name))
+          continue;
+        Finding Out{Name.str(), Rule->message(*F), {Sink.File, Sink.Line, Sink.Column, ""},
+                    {}, ""};
+        for (size_t I = 0; I + 1 < F->Steps.size(); ++I)
+          Out.Notes.push_back({F->Steps[I].File, F->Steps[I].Line, F->Steps[I].Column,
+                               F->Steps[I].Message});
+        R.Findings.push_back(std::move(Out));
+      }
+    }
+  }
+  return true;
+}
 } // namespace
 
 int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
@@ -363,7 +480,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         Name == "--source-root" || Name == "--baseline" || Name == "--fail-on" ||
         Name == "--docs-base-uri" || Name == "--sarif-output" || Name == "--shard" ||
         Name == "-j" || Name == "--changed-since" ||
-        Name == "--timeout" ||
+        Name == "--timeout" || Name == "--model" ||
         Name == "--include" || Name == "--exclude") {
       if (!Take(Tmp))
         return usageError("option '" + Name + "' needs a value");
@@ -395,6 +512,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         O.ChangedSince = Tmp;
       else if (Name == "--include")
         O.Include.push_back(Tmp);
+      else if (Name == "--model")
+        O.Models.push_back(Tmp);
       else if (Name == "--exclude")
         O.Exclude.push_back(Tmp);
       else if (llvm::StringRef(Tmp).getAsInteger(10, Name == "-j" ? O.Jobs : O.Timeout) ||
@@ -434,6 +553,22 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         return usageError("bad glob '" + G + "': " + llvm::toString(P.takeError()));
       To->push_back(std::move(*P));
     }
+
+  std::string RegexErr;
+  llvm::Regex HeaderFilter(O.HeaderFilter);
+  if (!HeaderFilter.isValid(RegexErr))
+    return usageError("bad --header-filter '" + O.HeaderFilter + "': " + RegexErr);
+  for (std::string &M : O.Models) {
+    // Checked here, once: a bad model is a configuration error, not a failure per TU.
+    auto Model = taint::TaintModel::readFile(M);
+    if (!Model) {
+      llvm::errs() << "vibeguard: error: " << llvm::toString(Model.takeError()) << "\n";
+      return ExitUsage;
+    }
+    llvm::SmallString<256> Abs(M);
+    llvm::sys::fs::make_absolute(Abs);
+    M = std::string(Abs);
+  }
 
   auto DB = scan::loadCompileDatabase(O.Database);
   if (!DB) {
@@ -722,9 +857,13 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       if (!WriteJob(E, Job))
         return ExitUsage;
       std::string Out = Paths(Next, ".result.json"), Log = Paths(Next, ".log");
-      llvm::StringRef Argv[] = {Worker,   "--job",    Job,      "--out",
-                                Out,      "--checks", O.Checks, "--header-filter",
-                                O.HeaderFilter};
+      std::vector<llvm::StringRef> Argv = {Worker,   "--job",    Job,      "--out",
+                                           Out,      "--checks", O.Checks, "--header-filter",
+                                           O.HeaderFilter};
+      for (const std::string &M : O.Models) {
+        Argv.push_back("--model");
+        Argv.push_back(M);
+      }
       std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(Log),
                                                     llvm::StringRef(Log)};
       Running R{llvm::sys::ExecuteNoWait(Worker, Argv, std::nullopt, Redirects), Next,
@@ -777,6 +916,20 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     if (auto Buf = llvm::MemoryBuffer::getFile(Path))
       for (Suppression &S : findSuppressions((*Buf)->getBuffer(), Path))
         Result.Suppressions.push_back(std::move(S));
+  }
+  // A shard's TUs are a part of the program: the merge links them all.
+  Result.TaintHeaderFilter = O.HeaderFilter;
+  if (O.ShardCount > 1) {
+    Result.EmbedTaint = true;
+  } else {
+    llvm::StringSet<> MainFiles;
+    for (const scan::CompileEntry &E : Work)
+      MainFiles.insert(E.File);
+    std::string Err;
+    if (!linkAcrossUnits(Result, HeaderFilter, MainFiles, Err)) {
+      llvm::errs() << "vibeguard: error: " << Err << "\n";
+      return ExitUsage;
+    }
   }
   finalize(Result);
   if (!Baseline.empty())
@@ -869,6 +1022,23 @@ int vibeguard::runMerge(llvm::ArrayRef<const char *> Args) {
     for (std::string &S : R->Skipped)
       if (Skipped.insert(S).second)
         All.Skipped.push_back(std::move(S));
+    All.TaintHeaderFilter = R->TaintHeaderFilter;
+  }
+  // The cross-TU link, once over every shard's TUs.
+  {
+    llvm::Regex HeaderFilter(All.TaintHeaderFilter);
+    std::string Err;
+    if (!HeaderFilter.isValid(Err)) {
+      llvm::errs() << "vibeguard: error: bad header filter in the shards: " << Err << "\n";
+      return ExitUsage;
+    }
+    llvm::StringSet<> MainFiles;
+    for (const TaintUnit &U : All.Taint)
+      MainFiles.insert(U.File);
+    if (!linkAcrossUnits(All, HeaderFilter, MainFiles, Err)) {
+      llvm::errs() << "vibeguard: error: " << Err << "\n";
+      return ExitUsage;
+    }
   }
   finalize(All);
   std::string Now = utcNow("%Y-%m-%dT%H:%M:%S");

@@ -116,6 +116,8 @@ struct Flow {
   std::vector<Step> Steps; ///< from the source to the sink, both included
   uint8_t Flags = 0;
   uint32_t Cleaned = 0;
+  /// The summaries' index (link()'s input) of the function with the sink.
+  unsigned SinkSummary = 0;
 };
 
 /// Joins \p Summaries (several may share a USR: the same inline function in several

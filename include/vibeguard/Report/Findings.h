@@ -58,6 +58,13 @@ struct Failure {
   std::string Reason;
 };
 
+/// A translation unit's taint data from its worker: the rules it ran with their
+/// options, and its function summaries (vibeguard-worker's "taint").
+struct TaintUnit {
+  std::string File;
+  llvm::json::Value Data = nullptr;
+};
+
 struct ScanResult {
   std::string SourceRoot; ///< absolute; SARIF URIs are relative to it
   /// Where the rule pages live: "<base><family>/<name>.md" is each rule's helpUri.
@@ -67,6 +74,10 @@ struct ScanResult {
   std::vector<std::string> Skipped;
   std::vector<Suppression> Suppressions;
   unsigned TranslationUnits = 0;
+  /// For the cross-TU link; a shard's SARIF carries them (EmbedTaint) to the merge.
+  std::vector<TaintUnit> Taint;
+  bool EmbedTaint = false;
+  std::string TaintHeaderFilter = ".*"; ///< the scan's --header-filter, for the merge
 };
 
 /// Sorts findings, drops duplicates (a header's finding seen from several TUs) and
