@@ -75,7 +75,7 @@ TaintCheck::TaintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
     : ClangTidyCheck(Name, Ctx), Rule(*taint::findTaintRule(Name)),
       ModelFiles(Options.getLocalOrGlobal("TaintModels", "")),
       SourceKindsText(Options.get("SourceKinds", Rule.defaultSourceKinds())) {
-  for (const std::string &K : taint::splitList(SourceKindsText)) {
+  for (const std::string &K : secrets::splitList(SourceKindsText)) {
     if (!llvm::is_contained(taint::sourceKinds(), K))
       configurationDiag("option 'SourceKinds': '%0' is not a source kind") << K;
     else

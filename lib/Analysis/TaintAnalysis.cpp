@@ -475,8 +475,7 @@ private:
     uint32_t SiteOrName = P.Site;
     if (!P.Name.empty())
       SiteOrName = GlobalIds.try_emplace(P.Name, GlobalIds.size()).first->second;
-    return (uint64_t(P.Kind) << 56) | (uint64_t(uint32_t(P.Index + 8) & 0xFFFFFF) << 32) |
-           SiteOrName;
+    return packPort(P.Kind, P.Index, SiteOrName);
   }
 
   unsigned origin(const Port &P) {

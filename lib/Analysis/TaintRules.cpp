@@ -1,5 +1,6 @@
 //===- TaintRules.cpp - The injection and LLM rules' questions ----------------===//
 #include "vibeguard/Analysis/TaintRules.h"
+#include "vibeguard/Secrets/Secrets.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -8,16 +9,6 @@
 
 using namespace vibeguard;
 using namespace vibeguard::taint;
-
-std::vector<std::string> taint::splitList(llvm::StringRef Text) {
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Text.split(Parts, ';', -1, /*KeepEmpty=*/false);
-  std::vector<std::string> Out;
-  for (llvm::StringRef P : Parts)
-    if (!P.trim().empty())
-      Out.push_back(P.trim().str());
-  return Out;
-}
 
 std::string taint::describeOrigin(const Flow &F) {
   llvm::StringRef P = llvm::StringSwitch<llvm::StringRef>(F.Source.Kind)
@@ -34,7 +25,7 @@ std::string taint::describeOrigin(const Flow &F) {
 
 RuleOptions TaintRule::defaults() const {
   RuleOptions O;
-  O.SourceKinds = splitList(defaultSourceKinds());
+  O.SourceKinds = secrets::splitList(defaultSourceKinds());
   return O;
 }
 

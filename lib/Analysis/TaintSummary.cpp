@@ -42,12 +42,8 @@ void appendSteps(std::vector<Step> &To, llvm::ArrayRef<Step> From) {
   }
 }
 
-/// A port packed into 64 bits: kind, index (biased to stay positive) and site. A
-/// global's name is interned and stands in the site's place.
+/// A packed port (packPort); a global's name is interned.
 using PortKey = uint64_t;
-PortKey packPort(PortKind K, int Index, uint32_t SiteOrName) {
-  return (uint64_t(K) << 56) | (uint64_t(uint32_t(Index + 8) & 0xFFFFFF) << 32) | SiteOrName;
-}
 PortKind keyKind(PortKey P) { return PortKind(P >> 56); }
 int keyIndex(PortKey P) { return int((P >> 32) & 0xFFFFFF) - 8; }
 uint32_t keySite(PortKey P) { return uint32_t(P); }

@@ -42,6 +42,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "../../checks/taint/TaintCheck.h"
 #include "vibeguard/Analysis/TaintModel.h"
+#include "vibeguard/Secrets/Secrets.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -253,7 +254,7 @@ int main(int argc, const char **argv) {
       };
       llvm::json::Array Kinds;
       for (const std::string &K :
-           vibeguard::taint::splitList(Opt("SourceKinds").value_or(R->defaultSourceKinds().str())))
+           vibeguard::secrets::splitList(Opt("SourceKinds").value_or(R->defaultSourceKinds().str())))
         if (llvm::is_contained(vibeguard::taint::sourceKinds(), K))
           Kinds.push_back(K);
       std::string UserRole = StringRef(Opt("ReportUserRoleMessages").value_or("false")).lower();

@@ -344,32 +344,25 @@ bool writeAtomically(llvm::StringRef Path, llvm::StringRef Text, std::string &Er
   }
   return true;
 }
-/// Whether \p Line of \p File (or the line before, NOLINTNEXTLINE) suppresses \p Rule.
+/// Whether a NOLINT on \p Line of \p File, or a NOLINTNEXTLINE on the line before,
+/// reaches \p Rule (the suppression inventory's parser reads the comments).
 bool suppressedAt(llvm::StringRef File, unsigned Line, llvm::StringRef Rule) {
   auto Buf = llvm::MemoryBuffer::getFile(File);
-  if (!Buf || Line == 0)
+  if (!Buf)
     return false;
-  llvm::SmallVector<llvm::StringRef, 0> Lines;
-  (*Buf)->getBuffer().split(Lines, '\n');
-  auto Names = [&](llvm::StringRef Text, llvm::StringRef Marker) {
-    size_t At = Text.find(Marker);
-    if (At == llvm::StringRef::npos)
-      return false;
-    llvm::StringRef Rest = Text.substr(At + Marker.size());
-    if (!Rest.starts_with("("))
-      return true; // every check
-    llvm::StringRef List = Rest.drop_front().split(')').first;
+  for (const Suppression &S : findSuppressions((*Buf)->getBuffer(), File)) {
+    if (!((S.Kind == "NOLINT" && S.Line == Line) ||
+          (S.Kind == "NOLINTNEXTLINE" && S.Line + 1 == Line)))
+      continue;
+    if (S.Checks.empty())
+      return true;
     llvm::SmallVector<llvm::StringRef, 4> Globs;
-    List.split(Globs, ',');
+    llvm::StringRef(S.Checks).split(Globs, ',');
     for (llvm::StringRef G : Globs)
       if (auto P = llvm::GlobPattern::create(G.trim()); P && P->match(Rule))
         return true;
-    return false;
-  };
-  if (Line <= Lines.size() && Names(Lines[Line - 1], "NOLINT") &&
-      !Lines[Line - 1].contains("NOLINTNEXTLINE") && !Lines[Line - 1].contains("NOLINTBEGIN"))
-    return true;
-  return Line >= 2 && Line - 1 <= Lines.size() && Names(Lines[Line - 2], "NOLINTNEXTLINE");
+  }
+  return false;
 }
 
 /// The cross-TU link: joins every TU's summaries and adds the flows the TUs alone

@@ -55,8 +55,6 @@ const std::vector<const TaintRule *> &taintRules();
 const TaintRule *findTaintRule(llvm::StringRef CheckName);
 /// "user input from 'getenv'"
 std::string describeOrigin(const Flow &F);
-/// "a;b" -> {"a", "b"}, empty parts dropped, spaces trimmed.
-std::vector<std::string> splitList(llvm::StringRef Text);
 
 } // namespace vibeguard::taint
 

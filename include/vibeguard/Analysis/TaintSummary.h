@@ -74,6 +74,12 @@ struct Port {
   bool operator<(const Port &O) const;
 };
 
+/// A port in 64 bits for hashing: kind, index (biased to stay positive), and the call
+/// site or, for a global, its interned name.
+inline uint64_t packPort(PortKind K, int Index, uint32_t SiteOrName) {
+  return (uint64_t(K) << 56) | (uint64_t(uint32_t(Index + 8) & 0xFFFFFF) << 32) | SiteOrName;
+}
+
 struct SourceSite {
   std::string Kind;   ///< user-input, environment, network, file, llm-output, secret, pii
   std::string What;   ///< "getenv()", "'ssn'"
