@@ -186,10 +186,45 @@ bool addTaint(TaintSet &To, const Taint &T) {
   return true;
 }
 
+/// Adds every taint of \p From to \p To: a merge of two sorted sets, linear in their
+/// sizes (a join of two large states must not insert one origin at a time).
 bool addAll(TaintSet &To, const TaintSet &From) {
+  if (From.empty())
+    return false;
+  if (To.empty()) {
+    To = From;
+    return true;
+  }
+  if (From.size() <= 2) {
+    bool Changed = false;
+    for (const Taint &T : From)
+      Changed |= addTaint(To, T);
+    return Changed;
+  }
+  TaintSet Merged;
+  Merged.reserve(To.size() + From.size());
   bool Changed = false;
-  for (const Taint &T : From)
-    Changed |= addTaint(To, T);
+  auto A = To.begin(), AE = To.end();
+  auto B = From.begin(), BE = From.end();
+  while (A != AE || B != BE) {
+    if (B == BE || (A != AE && A->Origin < B->Origin)) {
+      Merged.push_back(*A++);
+    } else if (A == AE || B->Origin < A->Origin) {
+      Merged.push_back(*B++);
+      Changed = true;
+    } else {
+      Taint T = *A++;
+      uint32_t C = T.Cleaned & B->Cleaned;
+      uint8_t F = T.Flags | B->Flags;
+      Changed |= C != T.Cleaned || F != T.Flags;
+      T.Cleaned = C;
+      T.Flags = F;
+      Merged.push_back(T);
+      ++B;
+    }
+  }
+  if (Changed)
+    To = std::move(Merged);
   return Changed;
 }
 
@@ -345,12 +380,13 @@ public:
       const CFGBlock *Block = ByID[ID];
       if (!Block)
         continue;
-      State S;
+      llvm::SmallVector<const State *, 4> In;
       if (Block == &G->getEntry())
-        S = Entry;
+        In.push_back(&Entry);
       for (const CFGBlock *P : Block->preds())
         if (P && Done[P->getBlockID()])
-          join(S, Exits[P->getBlockID()]);
+          In.push_back(&Exits[P->getBlockID()]);
+      State S = joinAll(In, ID);
       transfer(*Block, S);
       if (Block == &G->getExit())
         atExit(S);
@@ -407,25 +443,62 @@ private:
     S.Places[Id] = keep(std::move(T));
   }
   void put(State &S, const PlaceKey &K, TaintSet T) { putId(S, placeId(K), std::move(T)); }
-  void join(State &To, const State &From) {
-    if (To.Places.size() < From.Places.size())
-      To.Places.resize(From.Places.size(), nullptr);
-    for (size_t I = 0; I < From.Places.size(); ++I) {
-      const TaintSet *B = From.Places[I];
-      const TaintSet *&A = To.Places[I];
-      if (!B || A == B)
-        continue;
-      if (!A) {
-        A = B;
+  /// The state where \p In meet at the start of block \p Block. A place that would hold
+  /// more than MaxJoined taints there (a context pointer passed to the calls of every
+  /// case of a large switch in a loop) holds one Join origin instead, with an edge from
+  /// each taint: a state stays small, and so do the edges of everything that place
+  /// reaches later (one each, not one per taint). The link follows the edges through
+  /// the join, so no flow is lost.
+  State joinAll(llvm::ArrayRef<const State *> In, unsigned Block) {
+    State S;
+    if (In.empty())
+      return S;
+    if (In.size() == 1)
+      return *In.front();
+    size_t N = 0;
+    for (const State *X : In)
+      N = std::max(N, X->Places.size());
+    S.Places.assign(N, nullptr);
+    for (size_t I = 0; I < N; ++I) {
+      const TaintSet *First = nullptr;
+      bool Many = false;
+      for (const State *X : In) {
+        const TaintSet *T = X->at(I);
+        if (!T || T == First)
+          continue;
+        if (First) {
+          Many = true;
+          break;
+        }
+        First = T;
+      }
+      if (!Many) {
+        S.Places[I] = First;
         continue;
       }
-      TaintSet U = *A;
-      if (addAll(U, *B))
-        A = keep(std::move(U));
+      TaintSet U;
+      for (const State *X : In)
+        if (const TaintSet *T = X->at(I))
+          addAll(U, *T);
+      uint64_t JoinKey = (uint64_t(Block) << 32) | I;
+      auto JIt = JoinSets.find(JoinKey);
+      if (JIt == JoinSets.end() && U.size() <= MaxJoined) {
+        S.Places[I] = keep(std::move(U));
+        continue;
+      }
+      Port P{PortKind::Join, int(I), Block, ""};
+      emit(U, P, SourceLocation(), "");
+      if (JIt == JoinSets.end())
+        JIt = JoinSets.try_emplace(JoinKey, keep({{origin(P), 0, 0, nullptr}})).first;
+      S.Places[I] = JIt->second;
     }
-    for (const auto &[K, V] : From.PointsTo)
-      To.PointsTo.try_emplace(K, V);
+    for (const State *X : In)
+      for (const auto &[K, V] : X->PointsTo)
+        S.PointsTo.try_emplace(K, V);
+    return S;
   }
+  static constexpr size_t MaxJoined = 8;
+  llvm::DenseMap<uint64_t, const TaintSet *> JoinSets; ///< by (block, place)
   llvm::DenseMap<const Expr *, TaintSet> Cache;
   std::deque<TraceNode> Nodes;
   std::vector<Port> Origins;

@@ -74,13 +74,15 @@ struct Out {
   }
 };
 
-/// Traces are shared: a link is a run of steps appended to a parent trace, so a walk
-/// that branches copies one index, not a vector of strings.
+/// Traces are shared: a link is a run of steps, or a whole other trace (a callee's),
+/// appended to a parent trace, so a walk that branches or enters a callee copies one
+/// index, not a vector of strings or a chain of links.
 struct TraceLink {
   uint32_t Parent;
-  uint32_t Len; ///< steps from the root, this run included
-  const Step *Begin;
+  uint32_t Len;      ///< steps from the root, this link's included
+  const Step *Begin; ///< the run, when Sub is 0
   uint32_t Count;
+  uint32_t Sub = 0;  ///< a trace whose steps follow the parent's
 };
 
 struct ClosedEdge {
@@ -189,13 +191,25 @@ private:
   }
 
   std::vector<Step> steps(uint32_t Trace) const {
-    llvm::SmallVector<const TraceLink *, 16> Chain;
-    for (uint32_t T = Trace; T; T = Links[T].Parent)
-      Chain.push_back(&Links[T]);
     std::vector<Step> Out;
-    for (auto It = Chain.rbegin(); It != Chain.rend() && Out.size() < MaxSteps; ++It)
-      appendSteps(Out, llvm::ArrayRef<Step>((*It)->Begin, (*It)->Count));
+    readSteps(Trace, Out);
     return Out;
+  }
+
+  /// Appends \p Trace's steps to \p Out, up to MaxSteps. Links nest no deeper than a
+  /// trace is long, and append() and appendTrace() stop a trace growing past 4 *
+  /// MaxSteps.
+  void readSteps(uint32_t Trace, std::vector<Step> &Out) const {
+    llvm::SmallVector<uint32_t, 16> Chain;
+    for (uint32_t T = Trace; T; T = Links[T].Parent)
+      Chain.push_back(T);
+    for (auto It = Chain.rbegin(); It != Chain.rend() && Out.size() < MaxSteps; ++It) {
+      const TraceLink &L = Links[*It];
+      if (L.Sub)
+        readSteps(L.Sub, Out);
+      else
+        appendSteps(Out, llvm::ArrayRef<Step>(L.Begin, L.Count));
+    }
   }
 
   uint32_t callStep(uint32_t Trace, unsigned F, unsigned Site, bool Returned) {
@@ -349,13 +363,10 @@ private:
       return Prefix;
     if (!Prefix)
       return Trace;
-    // Indices, not pointers: append() grows Links.
-    llvm::SmallVector<uint32_t, 16> Chain;
-    for (uint32_t T = Trace; T; T = Links[T].Parent)
-      Chain.push_back(T);
-    for (auto It = Chain.rbegin(); It != Chain.rend(); ++It)
-      Prefix = append(Prefix, llvm::ArrayRef<Step>(Links[*It].Begin, Links[*It].Count));
-    return Prefix;
+    if (Links[Prefix].Len >= 4 * MaxSteps)
+      return Prefix;
+    Links.push_back({Prefix, Links[Prefix].Len + Links[Trace].Len, nullptr, 0, Trace});
+    return uint32_t(Links.size() - 1);
   }
 
   void close(unsigned F) {
@@ -485,6 +496,7 @@ llvm::StringRef portKindName(PortKind K) {
   case PortKind::Sink: return "sink";
   case PortKind::CallArg: return "call-arg";
   case PortKind::CallResult: return "call-result";
+  case PortKind::Join: return "join";
   }
   return "";
 }
@@ -531,7 +543,7 @@ struct Reader {
       return fail("a port is not an object");
     auto K = O->getString("k");
     bool Known = false;
-    for (int I = 0; I <= int(PortKind::CallResult); ++I)
+    for (int I = 0; I <= int(PortKind::Join); ++I)
       if (K && *K == portKindName(PortKind(I))) {
         P.Kind = PortKind(I);
         Known = true;

@@ -61,6 +61,7 @@ enum class PortKind : uint8_t {
   Sink,       ///< Index: into FunctionSummary::Sinks
   CallArg,    ///< Site: into FunctionSummary::Calls; Index: argument, -2 the object
   CallResult, ///< Site; Index: -1 the result, N an out-argument, -2 the object
+  Join,       ///< inside a function: where many values meet (Site: block, Index: place)
 };
 
 struct Port {
