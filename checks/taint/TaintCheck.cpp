@@ -115,8 +115,8 @@ void TaintCheck::check(const MatchFinder::MatchResult &R) {
       if (const auto &Export = summaryExport())
         Export(Sums, ModelFiles);
       if (std::getenv("VIBEGUARD_DUMP_SUMMARIES")) // for debugging models
-        for (const taint::FunctionSummary &S : Sums)
-          llvm::errs() << llvm::formatv("{0:2}", taint::toJSON(S)) << "\n";
+        llvm::errs() << llvm::formatv("{0:2}", llvm::json::Value(taint::toJSON(Sums)))
+                     << "\n";
       Res->Flows = taint::link(Sums);
       Result = Res;
       Slot = Result;

@@ -501,23 +501,28 @@ llvm::StringRef portKindName(PortKind K) {
   return "";
 }
 
-llvm::json::Value stepJSON(const Step &S) {
-  return llvm::json::Array{S.File, S.Line, S.Column, S.Message};
-}
+/// The files of a unit's steps, each written once; a step names its file by index.
+struct FileTable {
+  llvm::StringMap<unsigned> Ids;
+  llvm::json::Array Paths;
+  llvm::json::Value step(const Step &S) {
+    auto [It, New] = Ids.try_emplace(S.File, Paths.size());
+    if (New)
+      Paths.push_back(S.File);
+    return llvm::json::Array{It->second, S.Line, S.Column, S.Message};
+  }
+};
 
+/// A port as [kind, index, site] or, for a global, [kind, index, site, name].
 llvm::json::Value portJSON(const Port &P) {
-  llvm::json::Object O{{"k", portKindName(P.Kind)}};
-  if (P.Index)
-    O["i"] = P.Index;
-  if (P.Site)
-    O["s"] = P.Site;
+  llvm::json::Array A{portKindName(P.Kind), P.Index, P.Site};
   if (!P.Name.empty())
-    O["n"] = P.Name;
-  return O;
+    A.push_back(P.Name);
+  return A;
 }
 
 struct Reader {
-  llvm::StringRef What;
+  llvm::ArrayRef<std::string> Files;
   std::string Error;
   bool fail(llvm::StringRef Msg) {
     if (Error.empty())
@@ -528,31 +533,38 @@ struct Reader {
     const llvm::json::Array *A = V ? V->getAsArray() : nullptr;
     if (!A || A->size() != 4)
       return fail("a step is not [file, line, column, message]");
-    auto File = (*A)[0].getAsString();
+    auto File = (*A)[0].getAsInteger();
     auto Line = (*A)[1].getAsInteger();
     auto Col = (*A)[2].getAsInteger();
     auto Msg = (*A)[3].getAsString();
     if (!File || !Line || !Col || !Msg)
       return fail("a step is not [file, line, column, message]");
-    S = {File->str(), unsigned(*Line), unsigned(*Col), Msg->str()};
+    if (*File < 0 || uint64_t(*File) >= Files.size())
+      return fail("a step names a file that is not listed");
+    S = {Files[*File], unsigned(*Line), unsigned(*Col), Msg->str()};
     return true;
   }
   bool port(const llvm::json::Value *V, Port &P) {
-    const llvm::json::Object *O = V ? V->getAsObject() : nullptr;
-    if (!O)
-      return fail("a port is not an object");
-    auto K = O->getString("k");
+    const llvm::json::Array *A = V ? V->getAsArray() : nullptr;
+    if (!A || A->size() < 3 || A->size() > 4)
+      return fail("a port is not [kind, index, site(, name)]");
+    auto K = (*A)[0].getAsString();
+    auto Index = (*A)[1].getAsInteger();
+    auto Site = (*A)[2].getAsInteger();
+    auto Name = A->size() == 4 ? (*A)[3].getAsString() : std::optional<llvm::StringRef>("");
+    if (!K || !Index || !Site || !Name || *Site < 0)
+      return fail("a port is not [kind, index, site(, name)]");
     bool Known = false;
     for (int I = 0; I <= int(PortKind::Join); ++I)
-      if (K && *K == portKindName(PortKind(I))) {
+      if (*K == portKindName(PortKind(I))) {
         P.Kind = PortKind(I);
         Known = true;
       }
     if (!Known)
       return fail("a port has an unknown kind");
-    P.Index = int(O->getInteger("i").value_or(0));
-    P.Site = unsigned(O->getInteger("s").value_or(0));
-    P.Name = O->getString("n").value_or("").str();
+    P.Index = int(*Index);
+    P.Site = unsigned(*Site);
+    P.Name = Name->str();
     return true;
   }
 };
@@ -563,37 +575,51 @@ std::vector<Flow> taint::link(const std::vector<FunctionSummary> &Summaries) {
   return Linker(Summaries).run();
 }
 
-llvm::json::Value taint::toJSON(const FunctionSummary &S) {
-  llvm::json::Array Sources, Sinks, Calls, Edges;
-  for (const SourceSite &X : S.Sources)
-    Sources.push_back(llvm::json::Object{{"kind", X.Kind}, {"what", X.What},
-                                         {"at", stepJSON(X.Where)}});
-  for (const SinkSite &X : S.Sinks)
-    Sinks.push_back(llvm::json::Object{{"kind", X.Kind}, {"what", X.What},
-                                       {"role", X.Role}, {"remote", X.Remote},
-                                       {"at", stepJSON(X.Where)}});
-  for (const CallSite &X : S.Calls)
-    Calls.push_back(llvm::json::Object{{"callee", X.Callee}, {"name", X.Name},
-                                       {"at", stepJSON(X.Where)}});
-  for (const Edge &E : S.Edges) {
-    llvm::json::Array Steps;
-    for (const Step &St : E.Steps)
-      Steps.push_back(stepJSON(St));
-    Edges.push_back(llvm::json::Object{{"from", portJSON(E.From)}, {"to", portJSON(E.To)},
-                                       {"steps", std::move(Steps)}, {"cleaned", E.Cleaned},
-                                       {"flags", E.Flags}});
+llvm::json::Object taint::toJSON(llvm::ArrayRef<FunctionSummary> Summaries) {
+  FileTable Files;
+  llvm::json::Array Out;
+  for (const FunctionSummary &S : Summaries) {
+    llvm::json::Array Sources, Sinks, Calls, Edges;
+    for (const SourceSite &X : S.Sources)
+      Sources.push_back(llvm::json::Object{{"kind", X.Kind}, {"what", X.What},
+                                           {"at", Files.step(X.Where)}});
+    for (const SinkSite &X : S.Sinks) {
+      llvm::json::Object O{{"kind", X.Kind}, {"what", X.What}, {"at", Files.step(X.Where)}};
+      if (!X.Role.empty())
+        O["role"] = X.Role;
+      if (X.Remote)
+        O["remote"] = true;
+      Sinks.push_back(std::move(O));
+    }
+    for (const CallSite &X : S.Calls)
+      Calls.push_back(llvm::json::Object{{"callee", X.Callee}, {"name", X.Name},
+                                         {"at", Files.step(X.Where)}});
+    for (const Edge &E : S.Edges) {
+      llvm::json::Object O{{"from", portJSON(E.From)}, {"to", portJSON(E.To)}};
+      if (!E.Steps.empty()) {
+        llvm::json::Array Steps;
+        for (const Step &St : E.Steps)
+          Steps.push_back(Files.step(St));
+        O["steps"] = std::move(Steps);
+      }
+      if (E.Cleaned)
+        O["cleaned"] = E.Cleaned;
+      if (E.Flags)
+        O["flags"] = E.Flags;
+      Edges.push_back(std::move(O));
+    }
+    Out.push_back(llvm::json::Object{{"usr", S.USR},
+                                     {"name", S.Name},
+                                     {"sources", std::move(Sources)},
+                                     {"sinks", std::move(Sinks)},
+                                     {"calls", std::move(Calls)},
+                                     {"edges", std::move(Edges)}});
   }
-  return llvm::json::Object{{"usr", S.USR},         {"name", S.Name},
-                            {"sources", std::move(Sources)},
-                            {"sinks", std::move(Sinks)},
-                            {"calls", std::move(Calls)},
-                            {"edges", std::move(Edges)}};
+  return llvm::json::Object{{"files", std::move(Files.Paths)}, {"summaries", std::move(Out)}};
 }
 
-llvm::Expected<FunctionSummary> taint::summaryFromJSON(const llvm::json::Value &V,
-                                                       llvm::StringRef What) {
-  Reader R{What, ""};
-  FunctionSummary S;
+namespace {
+bool readSummary(const llvm::json::Value &V, Reader &R, FunctionSummary &S) {
   const llvm::json::Object *O = V.getAsObject();
   auto Str = [&](const llvm::json::Object *Obj, llvm::StringRef Key, std::string &To) {
     auto X = Obj->getString(Key);
@@ -625,8 +651,9 @@ llvm::Expected<FunctionSummary> taint::summaryFromJSON(const llvm::json::Value &
         const auto *XO = X.getAsObject();
         SinkSite Site;
         if (!XO || !Str(XO, "kind", Site.Kind) || !Str(XO, "what", Site.What) ||
-            !Str(XO, "role", Site.Role) || !R.step(XO->get("at"), Site.Where))
+            !R.step(XO->get("at"), Site.Where))
           break;
+        Site.Role = XO->getString("role").value_or("").str();
         Site.Remote = XO->getBoolean("remote").value_or(false);
         S.Sinks.push_back(std::move(Site));
       }
@@ -645,12 +672,13 @@ llvm::Expected<FunctionSummary> taint::summaryFromJSON(const llvm::json::Value &
         Edge E;
         if (!XO || !R.port(XO->get("from"), E.From) || !R.port(XO->get("to"), E.To))
           break;
+        static const llvm::json::Array NoSteps;
         const llvm::json::Array *Steps = XO->getArray("steps");
-        if (!Steps) {
-          R.fail("an edge has no steps");
+        if (!Steps && XO->get("steps")) {
+          R.fail("an edge's steps are not an array");
           break;
         }
-        for (const auto &St : *Steps) {
+        for (const auto &St : Steps ? *Steps : NoSteps) {
           E.Steps.emplace_back();
           if (!R.step(&St, E.Steps.back()))
             break;
@@ -669,9 +697,39 @@ llvm::Expected<FunctionSummary> taint::summaryFromJSON(const llvm::json::Value &
           R.fail("an edge names a source, sink or call that is not listed");
       }
   }
+  return R.Error.empty();
+}
+} // namespace
+
+llvm::Error taint::summariesFromJSON(const llvm::json::Object &O, llvm::StringRef What,
+                                     std::vector<FunctionSummary> &Out) {
+  std::vector<std::string> Files;
+  Reader R{{}, ""};
+  const llvm::json::Array *FA = O.getArray("files");
+  const llvm::json::Array *SA = O.getArray("summaries");
+  if (!FA || !SA) {
+    R.fail("'files' or 'summaries' is missing or not an array");
+  } else {
+    for (const llvm::json::Value &F : *FA) {
+      std::optional<llvm::StringRef> P = F.getAsString();
+      if (!P) {
+        R.fail("a file is not a string");
+        break;
+      }
+      Files.push_back(P->str());
+    }
+    R.Files = Files;
+    for (const llvm::json::Value &V : *SA) {
+      if (!R.Error.empty())
+        break;
+      FunctionSummary S;
+      if (readSummary(V, R, S))
+        Out.push_back(std::move(S));
+    }
+  }
   if (!R.Error.empty())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "%s: malformed taint summary: %s", What.str().c_str(),
                                    R.Error.c_str());
-  return std::move(S);
+  return llvm::Error::success();
 }

@@ -45,6 +45,46 @@ void report::append(ScanResult &Into, ScanResult &&From) {
   Move(Into.Taint, From.Taint);
 }
 
+llvm::Expected<TaintUnit> report::readTaintUnit(const llvm::json::Object &O,
+                                                llvm::StringRef File, llvm::StringRef What) {
+  TaintUnit U;
+  U.File = File.str();
+  const llvm::json::Object *Rules = O.getObject("rules");
+  if (!Rules)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s: malformed taint summary: no rules", What.str().c_str());
+  for (const auto &[Name, Opts] : *Rules) {
+    const llvm::json::Object *OO = Opts.getAsObject();
+    if (!OO)
+      continue;
+    taint::RuleOptions RO;
+    if (const llvm::json::Array *K = OO->getArray("sourceKinds"))
+      for (const llvm::json::Value &V : *K)
+        if (auto S = V.getAsString())
+          RO.SourceKinds.push_back(S->str());
+    RO.ReportUserRoleMessages = OO->getBoolean("reportUserRoleMessages").value_or(false);
+    U.Rules.emplace_back(Name.str(), std::move(RO));
+  }
+  llvm::sort(U.Rules, [](const auto &A, const auto &B) { return A.first < B.first; });
+  if (llvm::Error E = taint::summariesFromJSON(O, What, U.Summaries))
+    return std::move(E);
+  return std::move(U);
+}
+
+llvm::json::Object report::taintUnitJSON(const TaintUnit &U) {
+  llvm::json::Object O = taint::toJSON(U.Summaries);
+  llvm::json::Object Rules;
+  for (const auto &[Name, RO] : U.Rules) {
+    llvm::json::Array Kinds;
+    for (const std::string &K : RO.SourceKinds)
+      Kinds.push_back(K);
+    Rules[Name] = llvm::json::Object{{"sourceKinds", std::move(Kinds)},
+                                     {"reportUserRoleMessages", RO.ReportUserRoleMessages}};
+  }
+  O["rules"] = std::move(Rules);
+  return O;
+}
+
 namespace {
 /// The text of line \p Line of \p File, whitespace folded ("" if unreadable).
 std::string lineText(llvm::StringRef File, unsigned Line) {
@@ -426,7 +466,7 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
   if (R.EmbedTaint) {
     llvm::json::Array Units;
     for (const TaintUnit &U : R.Taint)
-      Units.push_back(llvm::json::Object{{"file", U.File}, {"taint", U.Data}});
+      Units.push_back(llvm::json::Object{{"file", U.File}, {"taint", taintUnitJSON(U)}});
     Props["vibeguardTaint"] = llvm::json::Object{{"headerFilter", R.TaintHeaderFilter},
                                                  {"units", std::move(Units)}};
   }
@@ -647,9 +687,12 @@ llvm::Expected<ScanResult> report::parseScanSarif(llvm::StringRef Text, llvm::St
       R.TaintHeaderFilter = T->getString("headerFilter")->str();
       for (const llvm::json::Value &V : *Units) {
         const llvm::json::Object *U = V.getAsObject();
-        if (!U || !U->getString("file") || !U->get("taint"))
+        if (!U || !U->getString("file") || !U->getObject("taint"))
           return sarifError(Path, "a vibeguardTaint entry lacks its file or taint data");
-        R.Taint.push_back({U->getString("file")->str(), *U->get("taint")});
+        auto Unit = readTaintUnit(*U->getObject("taint"), *U->getString("file"), Path);
+        if (!Unit)
+          return Unit.takeError();
+        R.Taint.push_back(std::move(*Unit));
       }
     }
   if (const llvm::json::Object *Props = Run.getObject("properties"))

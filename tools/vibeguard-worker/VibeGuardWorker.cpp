@@ -11,8 +11,11 @@
 //   {"file", "status": "ok" | "compile-errors", "compileErrors": [...],
 //    "findings": [{"rule", "message", "file", "line", "column", "notes": [...]}],
 //    "dependencies": [every file the parse read, for the scanner's cache],
-//    "taint": {"rules": {CHECK: {"sourceKinds": [...], "reportUserRoleMessages": B}},
-//              "summaries": [the TU's function summaries, for the cross-TU link]}}
+//    "taintDigest": SHA-256 of RESULT.json.taint,
+//    "peakMemoryKiB": the worker's own peak resident memory}
+// and, before it, RESULT.json.taint, the taint data for the cross-TU link:
+//   {"rules": {CHECK: {"sourceKinds": [...], "reportUserRoleMessages": B}},
+//    "files": [...], "summaries": [the TU's function summaries (taint::toJSON)]}
 // --model adds taint model files (the checks' TaintModels option).
 // One process per TU: a crash, an assertion or a hang stays in the worker, and the
 // scanner reports it.
@@ -33,9 +36,12 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -262,7 +268,7 @@ int main(int argc, const char **argv) {
           {"sourceKinds", std::move(Kinds)},
           {"reportUserRoleMessages", UserRole == "true" || UserRole == "1"}};
     }
-    llvm::json::Array Summaries;
+    std::vector<vibeguard::taint::FunctionSummary> Summaries;
     bool Exported = false;
     vibeguard::tidy::TaintCheck::setSummaryExport(
         [&](const std::vector<vibeguard::taint::FunctionSummary> &Sums, StringRef) {
@@ -294,7 +300,7 @@ int main(int argc, const char **argv) {
             for (auto &E : S.Edges)
               for (auto &St : E.Steps)
                 Fix(St);
-            Summaries.push_back(vibeguard::taint::toJSON(S));
+            Summaries.push_back(std::move(S));
           }
         });
     Override.HeaderFilterRegex = HeaderFilter; // headers whose findings are reported
@@ -327,9 +333,24 @@ int main(int argc, const char **argv) {
     Result["status"] = CompileErrors.empty() ? "ok" : "compile-errors";
     Result["compileErrors"] = std::move(CompileErrors);
     Result["findings"] = std::move(Findings);
-    if (!Rules.empty())
-      Result["taint"] = llvm::json::Object{{"rules", std::move(Rules)},
-                                           {"summaries", std::move(Summaries)}};
+    if (!Rules.empty()) {
+      // Beside the result, in a file of its own: the scanner keeps it in its cache as
+      // it is and reads it only when it links (a warm re-scan whose link is cached
+      // never does).
+      llvm::json::Object Taint = vibeguard::taint::toJSON(Summaries);
+      Taint["rules"] = std::move(Rules);
+      std::string Text = llvm::formatv("{0}", llvm::json::Value(std::move(Taint))).str();
+      std::string TaintPath = OutPath + ".taint";
+      std::error_code EC;
+      {
+        llvm::raw_fd_ostream Out(TaintPath, EC);
+        if (!EC)
+          Out << Text;
+      }
+      if (EC)
+        return fail(TaintPath + ": cannot write: " + EC.message());
+      Result["taintDigest"] = llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Text)));
+    }
   }
   llvm::json::Array Deps;
   for (const auto &D : Dependencies)
@@ -339,6 +360,16 @@ int main(int argc, const char **argv) {
     return *A.getAsString() < *B.getAsString();
   });
   Result["dependencies"] = std::move(Deps);
+  // Measured here: the rusage the scanner gets from wait() also counts the scanner's
+  // own memory, which a spawned child shares until it execs.
+  if (auto Status = llvm::MemoryBuffer::getFileAsStream("/proc/self/status")) { // size 0
+    llvm::StringRef Rest = (*Status)->getBuffer();
+    size_t At = Rest.find("VmHWM:");
+    uint64_t KiB = 0;
+    if (At != llvm::StringRef::npos &&
+        !Rest.drop_front(At + 6).ltrim().take_until(llvm::isSpace).getAsInteger(10, KiB))
+      Result["peakMemoryKiB"] = int64_t(KiB);
+  }
 
   // Atomically: a result file exists only when it is complete.
   std::string Tmp = OutPath + ".tmp";

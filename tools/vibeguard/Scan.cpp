@@ -211,11 +211,8 @@ llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
 }
 
 /// Parses a JSON file; std::nullopt when it is missing or malformed.
-std::optional<llvm::json::Value> readJSONFile(llvm::StringRef Path) {
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return std::nullopt;
-  auto Json = llvm::json::parse((*Buf)->getBuffer());
+std::optional<llvm::json::Value> parseJSON(llvm::StringRef Text) {
+  auto Json = llvm::json::parse(Text);
   if (!Json) {
     llvm::consumeError(Json.takeError());
     return std::nullopt;
@@ -223,44 +220,116 @@ std::optional<llvm::json::Value> readJSONFile(llvm::StringRef Path) {
   return std::move(*Json);
 }
 
+std::optional<llvm::json::Value> readJSONFile(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return std::nullopt;
+  return parseJSON((*Buf)->getBuffer());
+}
+
 /// Files the scanned TUs read: where the suppression inventory looks.
 llvm::StringSet<> ReadFiles;
 
-/// Adds a worker's result to \p R; false if it is malformed.
-bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &CompileError) {
-  const llvm::json::Object *O = Json.getAsObject();
-  const llvm::json::Array *Findings = O ? O->getArray("findings") : nullptr;
-  if (!Findings)
-    return false;
-  if (const llvm::json::Value *T = O->get("taint"))
-    R.Taint.push_back({O->getString("file").value_or("").str(), *T});
-  if (const llvm::json::Array *Deps = O->getArray("dependencies"))
-    for (const llvm::json::Value &D : *Deps)
-      if (std::optional<llvm::StringRef> S = D.getAsString())
-        ReadFiles.insert(*S);
-  auto Loc = [](const llvm::json::Object &L) {
-    return Location{L.getString("file").value_or("").str(),
-                    static_cast<unsigned>(L.getInteger("line").value_or(0)),
-                    static_cast<unsigned>(L.getInteger("column").value_or(0)),
-                    L.getString("message").value_or("").str()};
-  };
-  for (const llvm::json::Value &V : *Findings) {
+/// A TU's taint data (its worker's RESULT.json.taint): read only when the scan links.
+struct PendingTaint {
+  std::string File, Path, Digest;
+};
+
+Location readLocation(const llvm::json::Object &L) {
+  return Location{L.getString("file").value_or("").str(),
+                  static_cast<unsigned>(L.getInteger("line").value_or(0)),
+                  static_cast<unsigned>(L.getInteger("column").value_or(0)),
+                  L.getString("message").value_or("").str()};
+}
+
+void readFindings(const llvm::json::Array &Findings, ScanResult &R) {
+  for (const llvm::json::Value &V : Findings) {
     const llvm::json::Object *F = V.getAsObject();
     if (!F)
       continue;
     Finding Out{F->getString("rule").value_or("").str(),
-                F->getString("message").value_or("").str(), Loc(*F), {}, ""};
+                F->getString("message").value_or("").str(), readLocation(*F), {}, ""};
     if (const llvm::json::Array *Notes = F->getArray("notes"))
       for (const llvm::json::Value &N : *Notes)
         if (const llvm::json::Object *NO = N.getAsObject())
-          Out.Notes.push_back(Loc(*NO));
+          Out.Notes.push_back(readLocation(*NO));
     R.Findings.push_back(std::move(Out));
   }
+}
+
+/// A finding as a worker writes it (readFindings reads it).
+llvm::json::Value findingJSON(const Finding &F) {
+  auto Loc = [](const Location &L) {
+    return llvm::json::Object{
+        {"file", L.File}, {"line", L.Line}, {"column", L.Column}, {"message", L.Message}};
+  };
+  llvm::json::Object O = Loc(F.Where);
+  O["rule"] = F.Rule;
+  O["message"] = F.Message;
+  llvm::json::Array Notes;
+  for (const Location &N : F.Notes)
+    Notes.push_back(Loc(N));
+  O["notes"] = std::move(Notes);
+  return O;
+}
+
+/// Adds a worker's result to \p R; its taint data, in \p TaintPath, to \p Pending.
+/// False if it is malformed or its taint data is missing or (\p Verify: a cache entry)
+/// not what the result's digest says.
+bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &CompileError,
+                llvm::StringRef TaintPath, std::vector<PendingTaint> &Pending,
+                bool Verify = false) {
+  const llvm::json::Object *O = Json.getAsObject();
+  const llvm::json::Array *Findings = O ? O->getArray("findings") : nullptr;
+  if (!Findings)
+    return false;
+  if (std::optional<llvm::StringRef> Digest = O->getString("taintDigest")) {
+    if (Verify) {
+      auto Buf = llvm::MemoryBuffer::getFile(TaintPath, /*IsText=*/false,
+                                             /*RequiresNullTerminator=*/false);
+      if (!Buf || llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(
+                      (*Buf)->getBuffer()))) != *Digest)
+        return false;
+    } else if (!llvm::sys::fs::exists(TaintPath)) {
+      return false;
+    }
+    Pending.push_back({O->getString("file").value_or("").str(), TaintPath.str(), Digest->str()});
+  }
+  if (const llvm::json::Array *Deps = O->getArray("dependencies"))
+    for (const llvm::json::Value &D : *Deps)
+      if (std::optional<llvm::StringRef> S = D.getAsString())
+        ReadFiles.insert(*S);
+  readFindings(*Findings, R);
   if (const llvm::json::Array *Errors = O->getArray("compileErrors"); Errors && !Errors->empty())
     if (const llvm::json::Object *E = (*Errors)[0].getAsObject())
       CompileError = (llvm::Twine(E->getString("message").value_or("")) + " (line " +
                       llvm::Twine(E->getInteger("line").value_or(0)) + ")")
                          .str();
+  return true;
+}
+
+/// Reads the pending taint files into \p R's units; false with \p Err if one is
+/// unreadable or malformed.
+bool loadTaint(const std::vector<PendingTaint> &Pending, ScanResult &R, std::string &Err) {
+  for (const PendingTaint &P : Pending) {
+    auto Buf = llvm::MemoryBuffer::getFile(P.Path);
+    if (!Buf) {
+      Err = P.Path + ": cannot read: " + Buf.getError().message();
+      return false;
+    }
+    std::optional<llvm::json::Value> Json = parseJSON((*Buf)->getBuffer());
+    const llvm::json::Object *O = Json ? Json->getAsObject() : nullptr;
+    if (!O) {
+      Err = P.Path + ": malformed taint summary: not a JSON object";
+      return false;
+    }
+    auto Unit = readTaintUnit(*O, P.File, P.Path);
+    if (!Unit) {
+      Err = llvm::toString(Unit.takeError());
+      return false;
+    }
+    R.Taint.push_back(std::move(*Unit));
+  }
   return true;
 }
 
@@ -307,15 +376,20 @@ std::string cacheKey(const scan::CompileEntry &E, const std::string &WorkerHash,
 /// A cached result whose recorded dependencies all still have the same contents.
 std::optional<llvm::json::Value> cachedResult(llvm::StringRef Manifest, ContentHashes &Hashes) {
   std::optional<llvm::json::Value> M = readJSONFile(Manifest);
-  const llvm::json::Object *O = M ? M->getAsObject() : nullptr;
+  llvm::json::Object *O = M ? M->getAsObject() : nullptr;
   const llvm::json::Object *Deps = O ? O->getObject("dependencies") : nullptr;
-  const llvm::json::Value *Result = O ? O->get("result") : nullptr;
+  llvm::json::Value *Result = O ? O->get("result") : nullptr;
   if (!Deps || !Result)
     return std::nullopt;
   for (const auto &[Path, Hash] : *Deps)
     if (Hash.getAsString() != llvm::StringRef(Hashes.of(Path.str())))
       return std::nullopt;
-  return *Result;
+  return std::move(*Result);
+}
+
+/// Where the cache keeps the taint data of the TU whose manifest is \p Manifest.
+std::string taintCacheOf(llvm::StringRef Manifest) {
+  return (Manifest.drop_back(llvm::StringRef(".json").size()) + ".taint.json").str();
 }
 
 /// The last non-empty line of a worker's log, for a failure's reason.
@@ -369,36 +443,27 @@ bool suppressedAt(llvm::StringRef File, unsigned Line, llvm::StringRef Rule) {
 /// could not see (a source in one file, the sink in another), worded as the TU's taint
 /// rules word them, each with its full trace. A flow a worker already reported (same
 /// rule, same place) is not repeated. Sinks in headers the header filter excludes, and
-/// sinks under a NOLINT, are not reported. False with \p Err on malformed summaries.
-bool linkAcrossUnits(ScanResult &R, const llvm::Regex &HeaderFilter,
-                     const llvm::StringSet<> &MainFiles, std::string &Err) {
+/// sinks under a NOLINT, are not reported.
+void linkAcrossUnits(ScanResult &R, const llvm::Regex &HeaderFilter,
+                     const llvm::StringSet<> &MainFiles) {
   // Deterministic whatever order the workers finished in (shards, cache hits).
   std::stable_sort(R.Taint.begin(), R.Taint.end(),
                    [](const TaintUnit &A, const TaintUnit &B) { return A.File < B.File; });
+  // The units' summaries move into the link (a scan that links embeds none).
   std::vector<taint::FunctionSummary> Sums;
   std::vector<unsigned> UnitOf;
   llvm::StringSet<> Seen;
   for (unsigned U = 0; U < R.Taint.size(); ++U) {
-    const llvm::json::Object *O = R.Taint[U].Data.getAsObject();
-    const llvm::json::Array *A = O ? O->getArray("summaries") : nullptr;
-    if (!A) {
-      Err = R.Taint[U].File + ": malformed taint summary: no summaries";
-      return false;
-    }
-    for (const llvm::json::Value &V : *A) {
-      auto S = taint::summaryFromJSON(V, R.Taint[U].File);
-      if (!S) {
-        Err = llvm::toString(S.takeError());
-        return false;
-      }
-      if (!Seen.insert(S->USR).second)
+    for (taint::FunctionSummary &S : R.Taint[U].Summaries) {
+      if (!Seen.insert(S.USR).second)
         continue; // an inline function of a header, summarized in every TU
-      Sums.push_back(std::move(*S));
+      Sums.push_back(std::move(S));
       UnitOf.push_back(U);
     }
+    R.Taint[U].Summaries.clear();
   }
   if (Sums.empty())
-    return true;
+    return;
   std::vector<taint::Flow> Flows = taint::link(Sums);
   std::set<std::tuple<std::string, std::string, unsigned, unsigned>> Reported;
   for (const Finding &F : R.Findings)
@@ -408,31 +473,19 @@ bool linkAcrossUnits(ScanResult &R, const llvm::Regex &HeaderFilter,
   for (taint::Flow &F : Flows)
     ByUnit[UnitOf[F.SinkSummary]].push_back(std::move(F));
   for (auto &[U, UnitFlows] : ByUnit) {
-    const llvm::json::Object *Rules =
-        R.Taint[U].Data.getAsObject() ? R.Taint[U].Data.getAsObject()->getObject("rules")
-                                      : nullptr;
-    if (!Rules)
-      continue;
-    for (const auto &[Name, Opts] : *Rules) {
+    for (const auto &[Name, RO] : R.Taint[U].Rules) {
       const taint::TaintRule *Rule = taint::findTaintRule(Name);
-      const llvm::json::Object *OO = Opts.getAsObject();
-      if (!Rule || !OO)
+      if (!Rule)
         continue;
-      taint::RuleOptions RO;
-      if (const llvm::json::Array *K = OO->getArray("sourceKinds"))
-        for (const llvm::json::Value &V : *K)
-          if (auto S = V.getAsString())
-            RO.SourceKinds.push_back(S->str());
-      RO.ReportUserRoleMessages = OO->getBoolean("reportUserRoleMessages").value_or(false);
       for (const taint::Flow *F : Rule->select(UnitFlows, RO)) {
         const taint::Step &Sink = F->Sink.Where;
         if (!MainFiles.contains(Sink.File) && !HeaderFilter.match(Sink.File))
           continue;
-        if (!Reported.insert({Name.str(), Sink.File, Sink.Line, Sink.Column}).second)
+        if (!Reported.insert({Name, Sink.File, Sink.Line, Sink.Column}).second)
           continue;
         if (suppressedAt(Sink.File, Sink.Line, Name))
           continue;
-        Finding Out{Name.str(), Rule->message(*F), {Sink.File, Sink.Line, Sink.Column, ""},
+        Finding Out{Name, Rule->message(*F), {Sink.File, Sink.Line, Sink.Column, ""},
                     {}, ""};
         for (size_t I = 0; I + 1 < F->Steps.size(); ++I)
           Out.Notes.push_back({F->Steps[I].File, F->Steps[I].Line, F->Steps[I].Column,
@@ -441,7 +494,6 @@ bool linkAcrossUnits(ScanResult &R, const llvm::Regex &HeaderFilter,
       }
     }
   }
-  return true;
 }
 } // namespace
 
@@ -659,6 +711,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     std::chrono::steady_clock::time_point Start;
   };
   std::vector<Running> Active;
+  std::vector<PendingTaint> Pending; // the TUs' taint data, for the link
   uint64_t PeakKiB = 0; // the largest worker's resident set
   std::string PeakFile;
   size_t Next = 0, Done = 0;
@@ -804,26 +857,44 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
                        (lastLine(Paths(R.Index, ".log")).empty()
                             ? ""
                             : " (" + lastLine(Paths(R.Index, ".log")) + ")")});
-    else if (std::optional<llvm::json::Value> Json = readJSONFile(Paths(R.Index, ".result.json"));
-             !Json || !readResult(*Json, Result, CompileError))
+    else if (auto Text = llvm::MemoryBuffer::getFile(Paths(R.Index, ".result.json")); !Text)
+      Result.Failures.push_back({E.File, "worker wrote no result"});
+    else if (std::optional<llvm::json::Value> Json = parseJSON((*Text)->getBuffer());
+             !Json || !readResult(*Json, Result, CompileError,
+                                  Paths(R.Index, ".result.json.taint"), Pending))
       Result.Failures.push_back({E.File, "worker wrote no result"});
     else {
       if (!CompileError.empty())
         Result.Failures.push_back({E.File, "does not compile: " + CompileError});
+      const llvm::json::Object *JO = Json->getAsObject();
+      if (std::optional<int64_t> KiB = JO->getInteger("peakMemoryKiB");
+          KiB && uint64_t(*KiB) > PeakKiB) {
+        PeakKiB = uint64_t(*KiB);
+        PeakFile = E.File;
+      }
       if (O.Cache) {
-        // Stored as each TU completes: an interrupted scan resumes from here.
+        // Stored as each TU completes: an interrupted scan resumes from here. The
+        // worker's text goes in as it is (megabytes of summaries: not parsed again).
         llvm::json::Object Deps;
-        if (const llvm::json::Array *D = Json->getAsObject()->getArray("dependencies"))
+        if (const llvm::json::Array *D = JO->getArray("dependencies"))
           for (const llvm::json::Value &P : *D)
             if (std::optional<llvm::StringRef> S = P.getAsString())
               Deps[*S] = Hashes.of(*S);
-        std::string Err;
-        writeAtomically(ManifestOf(E),
-                        llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
-                                                 {"dependencies", std::move(Deps)},
-                                                 {"result", std::move(*Json)}}))
-                            .str(),
-                        Err); // a cache that cannot be written only costs time
+        std::string Err, Manifest = ManifestOf(E);
+        // The taint data first: a manifest names only what the cache holds.
+        std::string TaintFrom = Paths(R.Index, ".result.json.taint");
+        if (JO->getString("taintDigest")) {
+          std::string To = taintCacheOf(Manifest), Part = To + ".tmp";
+          if (llvm::sys::fs::copy_file(TaintFrom, Part) || llvm::sys::fs::rename(Part, To))
+            Manifest.clear();
+        }
+        if (!Manifest.empty())
+          writeAtomically(Manifest,
+                          (llvm::Twine("{\"dependencies\":") +
+                           llvm::formatv("{0}", llvm::json::Value(std::move(Deps))).str() +
+                           ",\"result\":" + (*Text)->getBuffer().rtrim() + "}\n")
+                              .str(),
+                          Err); // a cache that cannot be written only costs time
       }
     }
     ++Done;
@@ -836,7 +907,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       if (O.Cache)
         if (std::optional<llvm::json::Value> Hit = cachedResult(ManifestOf(E), Hashes)) {
           std::string CompileError;
-          if (readResult(*Hit, Result, CompileError)) {
+          if (readResult(*Hit, Result, CompileError, taintCacheOf(ManifestOf(E)), Pending,
+                         /*Verify=*/true)) {
             if (!CompileError.empty())
               Result.Failures.push_back({E.File, "does not compile: " + CompileError});
             ++CacheHits;
@@ -872,13 +944,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     bool Progress = false;
     for (size_t I = 0; I < Active.size();) {
       std::string Msg;
-      std::optional<llvm::sys::ProcessStatistics> Stats;
-      llvm::sys::ProcessInfo PI =
-          llvm::sys::Wait(Active[I].PI, /*SecondsToWait=*/0u, &Msg, &Stats);
-      if (Stats && Stats->PeakMemory > PeakKiB) {
-        PeakKiB = Stats->PeakMemory;
-        PeakFile = Work[Active[I].Index].File;
-      }
+      llvm::sys::ProcessInfo PI = llvm::sys::Wait(Active[I].PI, /*SecondsToWait=*/0u, &Msg);
       bool TimedOut = std::chrono::steady_clock::now() - Active[I].Start >
                       std::chrono::seconds(O.Timeout);
       if (PI.Pid == 0 && !TimedOut) { // still running
@@ -898,7 +964,6 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   }
   if (Tty && !Work.empty())
     llvm::errs() << "\n";
-  llvm::sys::fs::remove_directories(Tmp);
 
   // The suppression inventory: NOLINTs reaching vibeguard rules in the project's own
   // files (those the TUs read under the source root).
@@ -912,18 +977,73 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   }
   // A shard's TUs are a part of the program: the merge links them all.
   Result.TaintHeaderFilter = O.HeaderFilter;
+  std::string LinkErr;
   if (O.ShardCount > 1) {
     Result.EmbedTaint = true;
+    if (!loadTaint(Pending, Result, LinkErr)) {
+      llvm::errs() << "vibeguard: error: " << LinkErr << "\n";
+      llvm::sys::fs::remove_directories(Tmp);
+      return ExitUsage;
+    }
   } else {
     llvm::StringSet<> MainFiles;
     for (const scan::CompileEntry &E : Work)
       MainFiles.insert(E.File);
-    std::string Err;
-    if (!linkAcrossUnits(Result, HeaderFilter, MainFiles, Err)) {
-      llvm::errs() << "vibeguard: error: " << Err << "\n";
-      return ExitUsage;
+    // The link's findings are cached too, keyed on everything it reads: each TU's
+    // taint data (by digest), every file the TUs read (a sink's NOLINT), the main
+    // files and the header filter. A warm re-scan of an unchanged tree then reads no
+    // summary at all.
+    std::string LinkCache;
+    if (O.Cache) {
+      llvm::SHA256 H;
+      auto Add = [&](llvm::StringRef S) {
+        H.update(S);
+        H.update(llvm::StringRef("\0", 1));
+      };
+      Add(VIBEGUARD_VERSION);
+      Add(WorkerHash);
+      Add(O.HeaderFilter);
+      std::vector<std::string> Keys;
+      for (const PendingTaint &P : Pending)
+        Keys.push_back(P.File + '\n' + P.Digest);
+      for (const auto &F : MainFiles)
+        Keys.push_back(F.getKey().str());
+      for (const auto &F : ReadFiles)
+        Keys.push_back(F.getKey().str() + '\n' + Hashes.of(F.getKey()));
+      llvm::sort(Keys);
+      for (const std::string &K : Keys)
+        Add(K);
+      llvm::SmallString<256> P(CacheDir);
+      llvm::sys::path::append(P, "link-" + llvm::toHex(H.final()) + ".json");
+      LinkCache = std::string(P);
+    }
+    std::optional<llvm::json::Value> Cached =
+        LinkCache.empty() ? std::nullopt : readJSONFile(LinkCache);
+    const llvm::json::Object *CO = Cached ? Cached->getAsObject() : nullptr;
+    if (const llvm::json::Array *Linked = CO ? CO->getArray("findings") : nullptr) {
+      readFindings(*Linked, Result);
+    } else {
+      if (!loadTaint(Pending, Result, LinkErr)) {
+        llvm::errs() << "vibeguard: error: " << LinkErr << "\n";
+        llvm::sys::fs::remove_directories(Tmp);
+        return ExitUsage;
+      }
+      size_t Before = Result.Findings.size();
+      linkAcrossUnits(Result, HeaderFilter, MainFiles);
+      if (!LinkCache.empty()) {
+        llvm::json::Array Linked;
+        for (size_t I = Before; I < Result.Findings.size(); ++I)
+          Linked.push_back(findingJSON(Result.Findings[I]));
+        std::string Err;
+        writeAtomically(LinkCache,
+                        llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
+                                                 {"findings", std::move(Linked)}}))
+                            .str(),
+                        Err); // a cache that cannot be written only costs time
+      }
     }
   }
+  llvm::sys::fs::remove_directories(Tmp);
   finalize(Result);
   if (!Baseline.empty())
     llvm::erase_if(Result.Findings,
@@ -1028,10 +1148,7 @@ int vibeguard::runMerge(llvm::ArrayRef<const char *> Args) {
     llvm::StringSet<> MainFiles;
     for (const TaintUnit &U : All.Taint)
       MainFiles.insert(U.File);
-    if (!linkAcrossUnits(All, HeaderFilter, MainFiles, Err)) {
-      llvm::errs() << "vibeguard: error: " << Err << "\n";
-      return ExitUsage;
-    }
+    linkAcrossUnits(All, HeaderFilter, MainFiles);
   }
   finalize(All);
   std::string Now = utcNow("%Y-%m-%dT%H:%M:%S");

@@ -18,6 +18,7 @@
 #ifndef VIBEGUARD_ANALYSIS_TAINTSUMMARY_H
 #define VIBEGUARD_ANALYSIS_TAINTSUMMARY_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
@@ -132,10 +133,14 @@ struct Flow {
 /// by sink location, then source location.
 std::vector<Flow> link(const std::vector<FunctionSummary> &Summaries);
 
-llvm::json::Value toJSON(const FunctionSummary &S);
-/// Reads what toJSON wrote; \p What names the file for the error.
-llvm::Expected<FunctionSummary> summaryFromJSON(const llvm::json::Value &V,
-                                                llvm::StringRef What);
+/// A translation unit's summaries as JSON: {"files": [...], "summaries": [...]}. A
+/// step names its file by its index in "files", so a path is written once, and what
+/// is empty or zero is left out: a worker writes, and scan reads, megabytes of these.
+llvm::json::Object toJSON(llvm::ArrayRef<FunctionSummary> Summaries);
+/// Appends to \p Out the summaries in \p O (what toJSON wrote, possibly among other
+/// keys); \p What names the file for the error.
+llvm::Error summariesFromJSON(const llvm::json::Object &O, llvm::StringRef What,
+                              std::vector<FunctionSummary> &Out);
 
 } // namespace vibeguard::taint
 

@@ -2,6 +2,8 @@
 #ifndef VIBEGUARD_REPORT_FINDINGS_H
 #define VIBEGUARD_REPORT_FINDINGS_H
 
+#include "vibeguard/Analysis/TaintRules.h"
+#include "vibeguard/Analysis/TaintSummary.h"
 #include "vibeguard/Catalog/Catalog.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -58,12 +60,19 @@ struct Failure {
   std::string Reason;
 };
 
-/// A translation unit's taint data from its worker: the rules it ran with their
-/// options, and its function summaries (vibeguard-worker's "taint").
+/// A translation unit's taint data from its worker (vibeguard-worker's "taint"): the
+/// taint rules it ran with its options for each, and its function summaries.
 struct TaintUnit {
   std::string File;
-  llvm::json::Value Data = nullptr;
+  std::vector<std::pair<std::string, taint::RuleOptions>> Rules;
+  std::vector<taint::FunctionSummary> Summaries;
 };
+
+/// Reads a worker's "taint" object; \p What names the file for the error.
+llvm::Expected<TaintUnit> readTaintUnit(const llvm::json::Object &O, llvm::StringRef File,
+                                        llvm::StringRef What);
+/// The "taint" object readTaintUnit reads.
+llvm::json::Object taintUnitJSON(const TaintUnit &U);
 
 struct ScanResult {
   std::string SourceRoot; ///< absolute; SARIF URIs are relative to it
