@@ -6,6 +6,8 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <nlohmann/json.hpp>
 #include <deque>
 #include <map>
 #include <set>
@@ -501,71 +503,109 @@ llvm::StringRef portKindName(PortKind K) {
   return "";
 }
 
-/// The files of a unit's steps, each written once; a step names its file by index.
-struct FileTable {
+/// Writes summaries as a stream (no JSON tree: a TU of SQLite's size has 12 MB of
+/// them). The files of the steps are written once, after the summaries; a step names
+/// its file by index.
+class SummaryWriter {
+public:
+  explicit SummaryWriter(llvm::json::OStream &J) : J(J) {}
+
+  void write(llvm::ArrayRef<FunctionSummary> Summaries) {
+    J.attributeArray("summaries", [&] {
+      for (const FunctionSummary &S : Summaries)
+        summary(S);
+    });
+    J.attributeArray("files", [&] {
+      for (llvm::StringRef P : Paths)
+        J.value(P);
+    });
+  }
+
+private:
+  llvm::json::OStream &J;
   llvm::StringMap<unsigned> Ids;
-  llvm::json::Array Paths;
-  llvm::json::Value step(const Step &S) {
+  std::vector<llvm::StringRef> Paths;
+
+  void step(const Step &S) {
     auto [It, New] = Ids.try_emplace(S.File, Paths.size());
     if (New)
-      Paths.push_back(S.File);
-    return llvm::json::Array{It->second, S.Line, S.Column, S.Message};
+      Paths.push_back(It->getKey());
+    J.array([&] {
+      J.value(It->second);
+      J.value(S.Line);
+      J.value(S.Column);
+      J.value(S.Message);
+    });
   }
-};
-
-/// A port as [kind, index, site] or, for a global, [kind, index, site, name].
-llvm::json::Value portJSON(const Port &P) {
-  llvm::json::Array A{portKindName(P.Kind), P.Index, P.Site};
-  if (!P.Name.empty())
-    A.push_back(P.Name);
-  return A;
-}
-
-struct Reader {
-  llvm::ArrayRef<std::string> Files;
-  std::string Error;
-  bool fail(llvm::StringRef Msg) {
-    if (Error.empty())
-      Error = Msg.str();
-    return false;
+  /// [kind, index, site] or, for a global, [kind, index, site, name].
+  void port(const Port &P) {
+    J.array([&] {
+      J.value(portKindName(P.Kind));
+      J.value(P.Index);
+      J.value(P.Site);
+      if (!P.Name.empty())
+        J.value(P.Name);
+    });
   }
-  bool step(const llvm::json::Value *V, Step &S) {
-    const llvm::json::Array *A = V ? V->getAsArray() : nullptr;
-    if (!A || A->size() != 4)
-      return fail("a step is not [file, line, column, message]");
-    auto File = (*A)[0].getAsInteger();
-    auto Line = (*A)[1].getAsInteger();
-    auto Col = (*A)[2].getAsInteger();
-    auto Msg = (*A)[3].getAsString();
-    if (!File || !Line || !Col || !Msg)
-      return fail("a step is not [file, line, column, message]");
-    if (*File < 0 || uint64_t(*File) >= Files.size())
-      return fail("a step names a file that is not listed");
-    S = {Files[*File], unsigned(*Line), unsigned(*Col), Msg->str()};
-    return true;
-  }
-  bool port(const llvm::json::Value *V, Port &P) {
-    const llvm::json::Array *A = V ? V->getAsArray() : nullptr;
-    if (!A || A->size() < 3 || A->size() > 4)
-      return fail("a port is not [kind, index, site(, name)]");
-    auto K = (*A)[0].getAsString();
-    auto Index = (*A)[1].getAsInteger();
-    auto Site = (*A)[2].getAsInteger();
-    auto Name = A->size() == 4 ? (*A)[3].getAsString() : std::optional<llvm::StringRef>("");
-    if (!K || !Index || !Site || !Name || *Site < 0)
-      return fail("a port is not [kind, index, site(, name)]");
-    bool Known = false;
-    for (int I = 0; I <= int(PortKind::Join); ++I)
-      if (*K == portKindName(PortKind(I))) {
-        P.Kind = PortKind(I);
-        Known = true;
-      }
-    if (!Known)
-      return fail("a port has an unknown kind");
-    P.Index = int(*Index);
-    P.Site = unsigned(*Site);
-    P.Name = Name->str();
-    return true;
+  void summary(const FunctionSummary &S) {
+    J.object([&] {
+      J.attribute("usr", S.USR);
+      J.attribute("name", S.Name);
+      J.attributeArray("sources", [&] {
+        for (const SourceSite &X : S.Sources)
+          J.object([&] {
+            J.attribute("kind", X.Kind);
+            J.attribute("what", X.What);
+            J.attributeBegin("at");
+            step(X.Where);
+            J.attributeEnd();
+          });
+      });
+      J.attributeArray("sinks", [&] {
+        for (const SinkSite &X : S.Sinks)
+          J.object([&] {
+            J.attribute("kind", X.Kind);
+            J.attribute("what", X.What);
+            if (!X.Role.empty())
+              J.attribute("role", X.Role);
+            if (X.Remote)
+              J.attribute("remote", true);
+            J.attributeBegin("at");
+            step(X.Where);
+            J.attributeEnd();
+          });
+      });
+      J.attributeArray("calls", [&] {
+        for (const CallSite &X : S.Calls)
+          J.object([&] {
+            J.attribute("callee", X.Callee);
+            J.attribute("name", X.Name);
+            J.attributeBegin("at");
+            step(X.Where);
+            J.attributeEnd();
+          });
+      });
+      J.attributeArray("edges", [&] {
+        for (const Edge &E : S.Edges)
+          J.object([&] {
+            J.attributeBegin("from");
+            port(E.From);
+            J.attributeEnd();
+            J.attributeBegin("to");
+            port(E.To);
+            J.attributeEnd();
+            if (!E.Steps.empty())
+              J.attributeArray("steps", [&] {
+                for (const Step &St : E.Steps)
+                  step(St);
+              });
+            if (E.Cleaned)
+              J.attribute("cleaned", E.Cleaned);
+            if (E.Flags)
+              J.attribute("flags", E.Flags);
+          });
+      });
+    });
   }
 };
 
@@ -575,161 +615,202 @@ std::vector<Flow> taint::link(const std::vector<FunctionSummary> &Summaries) {
   return Linker(Summaries).run();
 }
 
+void taint::writeSummaries(llvm::json::OStream &J, llvm::ArrayRef<FunctionSummary> Summaries) {
+  SummaryWriter(J).write(Summaries);
+}
+
 llvm::json::Object taint::toJSON(llvm::ArrayRef<FunctionSummary> Summaries) {
-  FileTable Files;
-  llvm::json::Array Out;
-  for (const FunctionSummary &S : Summaries) {
-    llvm::json::Array Sources, Sinks, Calls, Edges;
-    for (const SourceSite &X : S.Sources)
-      Sources.push_back(llvm::json::Object{{"kind", X.Kind}, {"what", X.What},
-                                           {"at", Files.step(X.Where)}});
-    for (const SinkSite &X : S.Sinks) {
-      llvm::json::Object O{{"kind", X.Kind}, {"what", X.What}, {"at", Files.step(X.Where)}};
-      if (!X.Role.empty())
-        O["role"] = X.Role;
-      if (X.Remote)
-        O["remote"] = true;
-      Sinks.push_back(std::move(O));
-    }
-    for (const CallSite &X : S.Calls)
-      Calls.push_back(llvm::json::Object{{"callee", X.Callee}, {"name", X.Name},
-                                         {"at", Files.step(X.Where)}});
-    for (const Edge &E : S.Edges) {
-      llvm::json::Object O{{"from", portJSON(E.From)}, {"to", portJSON(E.To)}};
-      if (!E.Steps.empty()) {
-        llvm::json::Array Steps;
-        for (const Step &St : E.Steps)
-          Steps.push_back(Files.step(St));
-        O["steps"] = std::move(Steps);
-      }
-      if (E.Cleaned)
-        O["cleaned"] = E.Cleaned;
-      if (E.Flags)
-        O["flags"] = E.Flags;
-      Edges.push_back(std::move(O));
-    }
-    Out.push_back(llvm::json::Object{{"usr", S.USR},
-                                     {"name", S.Name},
-                                     {"sources", std::move(Sources)},
-                                     {"sinks", std::move(Sinks)},
-                                     {"calls", std::move(Calls)},
-                                     {"edges", std::move(Edges)}});
+  std::string Text;
+  {
+    llvm::raw_string_ostream OS(Text);
+    llvm::json::OStream J(OS);
+    J.object([&] { writeSummaries(J, Summaries); });
   }
-  return llvm::json::Object{{"files", std::move(Files.Paths)}, {"summaries", std::move(Out)}};
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Text);
+  if (!V) { // cannot happen: OStream writes valid JSON
+    llvm::consumeError(V.takeError());
+    return {};
+  }
+  return std::move(*V->getAsObject());
 }
 
 namespace {
-bool readSummary(const llvm::json::Value &V, Reader &R, FunctionSummary &S) {
-  const llvm::json::Object *O = V.getAsObject();
-  auto Str = [&](const llvm::json::Object *Obj, llvm::StringRef Key, std::string &To) {
-    auto X = Obj->getString(Key);
-    if (!X)
-      return R.fail(("'" + Key + "' is missing or not a string").str());
-    To = X->str();
-    return true;
-  };
-  auto Arr = [&](llvm::StringRef Key) -> const llvm::json::Array * {
-    const llvm::json::Array *A = O->getArray(Key);
-    if (!A)
-      R.fail(("'" + Key + "' is missing or not an array").str());
-    return A;
-  };
-  if (!O) {
-    R.fail("a summary is not an object");
-  } else if (Str(O, "usr", S.USR) && Str(O, "name", S.Name)) {
-    if (const auto *A = Arr("sources"))
-      for (const auto &X : *A) {
-        const auto *XO = X.getAsObject();
-        SourceSite Site;
-        if (!XO || !Str(XO, "kind", Site.Kind) || !Str(XO, "what", Site.What) ||
-            !R.step(XO->get("at"), Site.Where))
-          break;
-        S.Sources.push_back(std::move(Site));
+/// Reads summaries with nlohmann::json (four times the speed of llvm::json on the
+/// megabytes a TU can have), never throwing: every value's type is checked first.
+class SummaryReader {
+public:
+  using J = nlohmann::json;
+  std::vector<std::string> Files;
+  std::string Error;
+
+  bool fail(llvm::StringRef Msg) {
+    if (Error.empty())
+      Error = Msg.str();
+    return false;
+  }
+
+  bool summary(const J &V, FunctionSummary &S) {
+    if (!V.is_object())
+      return fail("a summary is not an object");
+    if (!str(V, "usr", S.USR) || !str(V, "name", S.Name))
+      return false;
+    const J *Sources = arr(V, "sources"), *Sinks = arr(V, "sinks"), *Calls = arr(V, "calls"),
+            *Edges = arr(V, "edges");
+    if (!Sources || !Sinks || !Calls || !Edges)
+      return false;
+    for (const J &X : *Sources) {
+      SourceSite Site;
+      if (!X.is_object() || !str(X, "kind", Site.Kind) || !str(X, "what", Site.What) ||
+          !step(get(X, "at"), Site.Where))
+        return fail("a source is not {kind, what, at}");
+      S.Sources.push_back(std::move(Site));
+    }
+    for (const J &X : *Sinks) {
+      SinkSite Site;
+      if (!X.is_object() || !str(X, "kind", Site.Kind) || !str(X, "what", Site.What) ||
+          !step(get(X, "at"), Site.Where))
+        return fail("a sink is not {kind, what, at}");
+      if (const J *Role = get(X, "role"); Role && Role->is_string())
+        Site.Role = Role->get_ref<const std::string &>();
+      if (const J *Remote = get(X, "remote"); Remote && Remote->is_boolean())
+        Site.Remote = Remote->get<bool>();
+      S.Sinks.push_back(std::move(Site));
+    }
+    for (const J &X : *Calls) {
+      CallSite Site;
+      if (!X.is_object() || !str(X, "callee", Site.Callee) || !str(X, "name", Site.Name) ||
+          !step(get(X, "at"), Site.Where))
+        return fail("a call is not {callee, name, at}");
+      S.Calls.push_back(std::move(Site));
+    }
+    for (const J &X : *Edges) {
+      Edge E;
+      if (!X.is_object() || !port(get(X, "from"), E.From) || !port(get(X, "to"), E.To))
+        return fail("an edge is not {from, to}");
+      if (const J *Steps = get(X, "steps")) {
+        if (!Steps->is_array())
+          return fail("an edge's steps are not an array");
+        E.Steps.resize(Steps->size());
+        for (size_t I = 0; I < Steps->size(); ++I)
+          if (!step(&(*Steps)[I], E.Steps[I]))
+            return false;
       }
-    if (const auto *A = Arr("sinks"))
-      for (const auto &X : *A) {
-        const auto *XO = X.getAsObject();
-        SinkSite Site;
-        if (!XO || !Str(XO, "kind", Site.Kind) || !Str(XO, "what", Site.What) ||
-            !R.step(XO->get("at"), Site.Where))
-          break;
-        Site.Role = XO->getString("role").value_or("").str();
-        Site.Remote = XO->getBoolean("remote").value_or(false);
-        S.Sinks.push_back(std::move(Site));
-      }
-    if (const auto *A = Arr("calls"))
-      for (const auto &X : *A) {
-        const auto *XO = X.getAsObject();
-        CallSite Site;
-        if (!XO || !Str(XO, "callee", Site.Callee) || !Str(XO, "name", Site.Name) ||
-            !R.step(XO->get("at"), Site.Where))
-          break;
-        S.Calls.push_back(std::move(Site));
-      }
-    if (const auto *A = Arr("edges"))
-      for (const auto &X : *A) {
-        const auto *XO = X.getAsObject();
-        Edge E;
-        if (!XO || !R.port(XO->get("from"), E.From) || !R.port(XO->get("to"), E.To))
-          break;
-        static const llvm::json::Array NoSteps;
-        const llvm::json::Array *Steps = XO->getArray("steps");
-        if (!Steps && XO->get("steps")) {
-          R.fail("an edge's steps are not an array");
-          break;
-        }
-        for (const auto &St : Steps ? *Steps : NoSteps) {
-          E.Steps.emplace_back();
-          if (!R.step(&St, E.Steps.back()))
-            break;
-        }
-        E.Cleaned = uint32_t(XO->getInteger("cleaned").value_or(0));
-        E.Flags = uint8_t(XO->getInteger("flags").value_or(0));
-        S.Edges.push_back(std::move(E));
-      }
+      E.Cleaned = uint32_t(integer(get(X, "cleaned")));
+      E.Flags = uint8_t(integer(get(X, "flags")));
+      S.Edges.push_back(std::move(E));
+    }
     // Indices must point into the tables (a damaged cache file must not crash link).
     for (const Edge &E : S.Edges)
-      for (const Port *P : {&E.From, &E.To}) {
+      for (const Port *P : {&E.From, &E.To})
         if ((P->Kind == PortKind::Source && unsigned(P->Index) >= S.Sources.size()) ||
             (P->Kind == PortKind::Sink && unsigned(P->Index) >= S.Sinks.size()) ||
             ((P->Kind == PortKind::CallArg || P->Kind == PortKind::CallResult) &&
              P->Site >= S.Calls.size()))
-          R.fail("an edge names a source, sink or call that is not listed");
-      }
+          return fail("an edge names a source, sink or call that is not listed");
+    return true;
   }
-  return R.Error.empty();
-}
+
+private:
+  static const J *get(const J &O, const char *Key) {
+    auto It = O.find(Key);
+    return It == O.end() ? nullptr : &*It;
+  }
+  static int64_t integer(const J *V) {
+    return V && V->is_number_integer() ? V->get<int64_t>() : 0;
+  }
+  bool str(const J &O, const char *Key, std::string &To) {
+    const J *V = get(O, Key);
+    if (!V || !V->is_string())
+      return fail((llvm::Twine("'") + Key + "' is missing or not a string").str());
+    To = V->get_ref<const std::string &>();
+    return true;
+  }
+  const J *arr(const J &O, const char *Key) {
+    const J *V = get(O, Key);
+    if (!V || !V->is_array()) {
+      fail((llvm::Twine("'") + Key + "' is missing or not an array").str());
+      return nullptr;
+    }
+    return V;
+  }
+  bool step(const J *V, Step &S) {
+    if (!V || !V->is_array() || V->size() != 4 || !(*V)[0].is_number_integer() ||
+        !(*V)[1].is_number_integer() || !(*V)[2].is_number_integer() || !(*V)[3].is_string())
+      return fail("a step is not [file, line, column, message]");
+    int64_t File = (*V)[0].get<int64_t>();
+    if (File < 0 || uint64_t(File) >= Files.size())
+      return fail("a step names a file that is not listed");
+    S.File = Files[File];
+    S.Line = unsigned((*V)[1].get<int64_t>());
+    S.Column = unsigned((*V)[2].get<int64_t>());
+    S.Message = (*V)[3].get_ref<const std::string &>();
+    return true;
+  }
+  bool port(const J *V, Port &P) {
+    if (!V || !V->is_array() || V->size() < 3 || V->size() > 4 || !(*V)[0].is_string() ||
+        !(*V)[1].is_number_integer() || !(*V)[2].is_number_unsigned() ||
+        (V->size() == 4 && !(*V)[3].is_string()))
+      return fail("a port is not [kind, index, site(, name)]");
+    const std::string &K = (*V)[0].get_ref<const std::string &>();
+    bool Known = false;
+    for (int I = 0; I <= int(PortKind::Join); ++I)
+      if (K == portKindName(PortKind(I))) {
+        P.Kind = PortKind(I);
+        Known = true;
+      }
+    if (!Known)
+      return fail("a port has an unknown kind");
+    P.Index = int((*V)[1].get<int64_t>());
+    P.Site = unsigned((*V)[2].get<uint64_t>());
+    P.Name = V->size() == 4 ? (*V)[3].get_ref<const std::string &>() : "";
+    return true;
+  }
+};
 } // namespace
+
+llvm::Error taint::summariesFromText(llvm::StringRef Text, llvm::StringRef What,
+                                     std::vector<FunctionSummary> &Out,
+                                     llvm::json::Object *Rest) {
+  auto Fail = [&](llvm::StringRef Msg) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s: malformed taint summary: %s", What.str().c_str(),
+                                   Msg.str().c_str());
+  };
+  nlohmann::json Doc = nlohmann::json::parse(Text.begin(), Text.end(), /*cb=*/nullptr,
+                                             /*allow_exceptions=*/false);
+  if (Doc.is_discarded() || !Doc.is_object())
+    return Fail("not a JSON object");
+  auto FA = Doc.find("files"), SA = Doc.find("summaries");
+  if (FA == Doc.end() || SA == Doc.end() || !FA->is_array() || !SA->is_array())
+    return Fail("'files' or 'summaries' is missing or not an array");
+  SummaryReader R;
+  for (const nlohmann::json &F : *FA) {
+    if (!F.is_string())
+      return Fail("a file is not a string");
+    R.Files.push_back(F.get<std::string>());
+  }
+  for (const nlohmann::json &V : *SA) {
+    FunctionSummary S;
+    if (!R.summary(V, S))
+      return Fail(R.Error);
+    Out.push_back(std::move(S));
+  }
+  if (Rest)
+    for (auto It = Doc.begin(); It != Doc.end(); ++It) {
+      if (It.key() == "files" || It.key() == "summaries")
+        continue;
+      llvm::Expected<llvm::json::Value> V = llvm::json::parse(It.value().dump());
+      if (!V) {
+        llvm::consumeError(V.takeError());
+        return Fail("'" + It.key() + "' is not JSON");
+      }
+      (*Rest)[It.key()] = std::move(*V);
+    }
+  return llvm::Error::success();
+}
 
 llvm::Error taint::summariesFromJSON(const llvm::json::Object &O, llvm::StringRef What,
                                      std::vector<FunctionSummary> &Out) {
-  std::vector<std::string> Files;
-  Reader R{{}, ""};
-  const llvm::json::Array *FA = O.getArray("files");
-  const llvm::json::Array *SA = O.getArray("summaries");
-  if (!FA || !SA) {
-    R.fail("'files' or 'summaries' is missing or not an array");
-  } else {
-    for (const llvm::json::Value &F : *FA) {
-      std::optional<llvm::StringRef> P = F.getAsString();
-      if (!P) {
-        R.fail("a file is not a string");
-        break;
-      }
-      Files.push_back(P->str());
-    }
-    R.Files = Files;
-    for (const llvm::json::Value &V : *SA) {
-      if (!R.Error.empty())
-        break;
-      FunctionSummary S;
-      if (readSummary(V, R, S))
-        Out.push_back(std::move(S));
-    }
-  }
-  if (!R.Error.empty())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "%s: malformed taint summary: %s", What.str().c_str(),
-                                   R.Error.c_str());
-  return llvm::Error::success();
+  return summariesFromText(llvm::formatv("{0}", llvm::json::Value(llvm::json::Object(O))).str(),
+                           What, Out);
 }

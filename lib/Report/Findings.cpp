@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -45,11 +46,14 @@ void report::append(ScanResult &Into, ScanResult &&From) {
   Move(Into.Taint, From.Taint);
 }
 
-llvm::Expected<TaintUnit> report::readTaintUnit(const llvm::json::Object &O,
-                                                llvm::StringRef File, llvm::StringRef What) {
+llvm::Expected<TaintUnit> report::readTaintUnit(llvm::StringRef Text, llvm::StringRef File,
+                                                llvm::StringRef What) {
   TaintUnit U;
   U.File = File.str();
-  const llvm::json::Object *Rules = O.getObject("rules");
+  llvm::json::Object Rest;
+  if (llvm::Error E = taint::summariesFromText(Text, What, U.Summaries, &Rest))
+    return std::move(E);
+  const llvm::json::Object *Rules = Rest.getObject("rules");
   if (!Rules)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "%s: malformed taint summary: no rules", What.str().c_str());
@@ -66,8 +70,6 @@ llvm::Expected<TaintUnit> report::readTaintUnit(const llvm::json::Object &O,
     U.Rules.emplace_back(Name.str(), std::move(RO));
   }
   llvm::sort(U.Rules, [](const auto &A, const auto &B) { return A.first < B.first; });
-  if (llvm::Error E = taint::summariesFromJSON(O, What, U.Summaries))
-    return std::move(E);
   return std::move(U);
 }
 
@@ -689,7 +691,10 @@ llvm::Expected<ScanResult> report::parseScanSarif(llvm::StringRef Text, llvm::St
         const llvm::json::Object *U = V.getAsObject();
         if (!U || !U->getString("file") || !U->getObject("taint"))
           return sarifError(Path, "a vibeguardTaint entry lacks its file or taint data");
-        auto Unit = readTaintUnit(*U->getObject("taint"), *U->getString("file"), Path);
+        auto Unit = readTaintUnit(
+            llvm::formatv("{0}", llvm::json::Value(llvm::json::Object(*U->getObject("taint"))))
+                .str(),
+            *U->getString("file"), Path);
         if (!Unit)
           return Unit.takeError();
         R.Taint.push_back(std::move(*Unit));

@@ -337,9 +337,15 @@ int main(int argc, const char **argv) {
       // Beside the result, in a file of its own: the scanner keeps it in its cache as
       // it is and reads it only when it links (a warm re-scan whose link is cached
       // never does).
-      llvm::json::Object Taint = vibeguard::taint::toJSON(Summaries);
-      Taint["rules"] = std::move(Rules);
-      std::string Text = llvm::formatv("{0}", llvm::json::Value(std::move(Taint))).str();
+      std::string Text;
+      {
+        llvm::raw_string_ostream OS(Text);
+        llvm::json::OStream J(OS);
+        J.object([&] {
+          J.attribute("rules", std::move(Rules));
+          vibeguard::taint::writeSummaries(J, Summaries);
+        });
+      }
       std::string TaintPath = OutPath + ".taint";
       std::error_code EC;
       {

@@ -317,13 +317,7 @@ bool loadTaint(const std::vector<PendingTaint> &Pending, ScanResult &R, std::str
       Err = P.Path + ": cannot read: " + Buf.getError().message();
       return false;
     }
-    std::optional<llvm::json::Value> Json = parseJSON((*Buf)->getBuffer());
-    const llvm::json::Object *O = Json ? Json->getAsObject() : nullptr;
-    if (!O) {
-      Err = P.Path + ": malformed taint summary: not a JSON object";
-      return false;
-    }
-    auto Unit = readTaintUnit(*O, P.File, P.Path);
+    auto Unit = readTaintUnit((*Buf)->getBuffer(), P.File, P.Path);
     if (!Unit) {
       Err = llvm::toString(Unit.takeError());
       return false;

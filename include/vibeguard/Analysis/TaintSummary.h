@@ -133,12 +133,20 @@ struct Flow {
 /// by sink location, then source location.
 std::vector<Flow> link(const std::vector<FunctionSummary> &Summaries);
 
-/// A translation unit's summaries as JSON: {"files": [...], "summaries": [...]}. A
-/// step names its file by its index in "files", so a path is written once, and what
-/// is empty or zero is left out: a worker writes, and scan reads, megabytes of these.
+/// Writes a translation unit's summaries as the attributes "summaries" and "files" of
+/// the object \p J is in. A step names its file by its index in "files", so a path is
+/// written once, and what is empty or zero is left out: a worker writes, and scan
+/// reads, megabytes of these.
+void writeSummaries(llvm::json::OStream &J, llvm::ArrayRef<FunctionSummary> Summaries);
+/// The same as an object {"summaries": [...], "files": [...]}.
 llvm::json::Object toJSON(llvm::ArrayRef<FunctionSummary> Summaries);
-/// Appends to \p Out the summaries in \p O (what toJSON wrote, possibly among other
-/// keys); \p What names the file for the error.
+/// Appends to \p Out the summaries in \p Text, the JSON text of an object holding what
+/// writeSummaries wrote; its other attributes go to \p Rest. \p What names the file for
+/// the error.
+llvm::Error summariesFromText(llvm::StringRef Text, llvm::StringRef What,
+                              std::vector<FunctionSummary> &Out,
+                              llvm::json::Object *Rest = nullptr);
+/// The same from an object already parsed (a shard's SARIF embeds them).
 llvm::Error summariesFromJSON(const llvm::json::Object &O, llvm::StringRef What,
                               std::vector<FunctionSummary> &Out);
 

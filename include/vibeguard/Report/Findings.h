@@ -68,8 +68,8 @@ struct TaintUnit {
   std::vector<taint::FunctionSummary> Summaries;
 };
 
-/// Reads a worker's "taint" object; \p What names the file for the error.
-llvm::Expected<TaintUnit> readTaintUnit(const llvm::json::Object &O, llvm::StringRef File,
+/// Reads a worker's taint data from its JSON text; \p What names the file for the error.
+llvm::Expected<TaintUnit> readTaintUnit(llvm::StringRef Text, llvm::StringRef File,
                                         llvm::StringRef What);
 /// The "taint" object readTaintUnit reads.
 llvm::json::Object taintUnitJSON(const TaintUnit &U);
