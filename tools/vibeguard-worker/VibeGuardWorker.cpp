@@ -44,6 +44,7 @@
 #include "llvm/Support/SHA256.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <set>
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include "../../checks/taint/TaintCheck.h"
@@ -356,6 +357,33 @@ int main(int argc, const char **argv) {
       if (EC)
         return fail(TaintPath + ": cannot write: " + EC.message());
       Result["taintDigest"] = llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Text)));
+      // What ties this TU to others: the functions it defines, those it calls without
+      // defining them, the globals it reads and writes. The scanner does not load the
+      // summaries of a TU tied to no other: its flows are its own, reported here.
+      std::set<std::string> Defines, Calls, Reads, Writes;
+      for (const vibeguard::taint::FunctionSummary &S : Summaries)
+        Defines.insert(S.USR);
+      for (const vibeguard::taint::FunctionSummary &S : Summaries) {
+        for (const vibeguard::taint::CallSite &C : S.Calls)
+          if (!Defines.count(C.Callee))
+            Calls.insert(C.Callee);
+        for (const vibeguard::taint::Edge &E : S.Edges) {
+          if (E.From.Kind == vibeguard::taint::PortKind::GlobalIn)
+            Reads.insert(E.From.Name);
+          if (E.To.Kind == vibeguard::taint::PortKind::GlobalOut)
+            Writes.insert(E.To.Name);
+        }
+      }
+      auto List = [](const std::set<std::string> &Set) {
+        llvm::json::Array A;
+        for (const std::string &X : Set)
+          A.push_back(X);
+        return A;
+      };
+      Result["taintLinks"] = llvm::json::Object{{"defines", List(Defines)},
+                                                {"calls", List(Calls)},
+                                                {"reads", List(Reads)},
+                                                {"writes", List(Writes)}};
     }
   }
   llvm::json::Array Deps;

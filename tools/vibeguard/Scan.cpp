@@ -233,7 +233,51 @@ llvm::StringSet<> ReadFiles;
 /// A TU's taint data (its worker's RESULT.json.taint): read only when the scan links.
 struct PendingTaint {
   std::string File, Path, Digest;
+  /// The worker's "taintLinks": what ties the TU to others; none: load it anyway.
+  std::optional<llvm::json::Object> Links;
 };
+
+/// The pending TUs a cross-TU flow can pass through: those that call a function
+/// another TU defines (or define one another TU calls), or read a global another
+/// writes (or write one another reads). A TU tied to none has only flows of its own,
+/// which its worker reported.
+std::vector<PendingTaint> tiedUnits(const std::vector<PendingTaint> &Pending) {
+  auto Names = [](const PendingTaint &P, llvm::StringRef Key) {
+    std::vector<llvm::StringRef> Out;
+    if (const llvm::json::Array *A = P.Links ? P.Links->getArray(Key) : nullptr)
+      for (const llvm::json::Value &V : *A)
+        if (std::optional<llvm::StringRef> S = V.getAsString())
+          Out.push_back(*S);
+    return Out;
+  };
+  std::vector<char> Tied(Pending.size(), 0);
+  llvm::StringMap<std::vector<unsigned>> Definers, Writers;
+  for (unsigned I = 0; I < Pending.size(); ++I) {
+    Tied[I] = !Pending[I].Links;
+    for (llvm::StringRef U : Names(Pending[I], "defines"))
+      Definers[U].push_back(I);
+    for (llvm::StringRef G : Names(Pending[I], "writes"))
+      Writers[G].push_back(I);
+  }
+  for (unsigned I = 0; I < Pending.size(); ++I) {
+    for (llvm::StringRef U : Names(Pending[I], "calls"))
+      if (auto It = Definers.find(U); It != Definers.end()) {
+        Tied[I] = 1;
+        for (unsigned D : It->second)
+          Tied[D] = 1;
+      }
+    for (llvm::StringRef G : Names(Pending[I], "reads"))
+      if (auto It = Writers.find(G); It != Writers.end())
+        for (unsigned W : It->second)
+          if (W != I)
+            Tied[I] = Tied[W] = 1;
+  }
+  std::vector<PendingTaint> Out;
+  for (unsigned I = 0; I < Pending.size(); ++I)
+    if (Tied[I])
+      Out.push_back(Pending[I]);
+  return Out;
+}
 
 Location readLocation(const llvm::json::Object &L) {
   return Location{L.getString("file").value_or("").str(),
@@ -293,7 +337,10 @@ bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &Compi
     } else if (!llvm::sys::fs::exists(TaintPath)) {
       return false;
     }
-    Pending.push_back({O->getString("file").value_or("").str(), TaintPath.str(), Digest->str()});
+    Pending.push_back({O->getString("file").value_or("").str(), TaintPath.str(), Digest->str(),
+                       std::nullopt});
+    if (const llvm::json::Object *Links = O->getObject("taintLinks"))
+      Pending.back().Links = *Links;
   }
   if (const llvm::json::Array *Deps = O->getArray("dependencies"))
     for (const llvm::json::Value &D : *Deps)
@@ -1017,7 +1064,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     if (const llvm::json::Array *Linked = CO ? CO->getArray("findings") : nullptr) {
       readFindings(*Linked, Result);
     } else {
-      if (!loadTaint(Pending, Result, LinkErr)) {
+      if (!loadTaint(tiedUnits(Pending), Result, LinkErr)) {
         llvm::errs() << "vibeguard: error: " << LinkErr << "\n";
         llvm::sys::fs::remove_directories(Tmp);
         return ExitUsage;

@@ -1,0 +1,6 @@
+// Runs the global another file filled; no source here, and no call to that file.
+#include <cstdlib>
+
+extern char g_name[256];
+
+void runNamed() { system(g_name); }
