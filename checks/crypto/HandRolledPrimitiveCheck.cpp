@@ -17,6 +17,8 @@ namespace {
 constexpr uint64_t TeaDelta = 0x9E3779B9, TeaDeltaNeg = 0x61C88647;
 
 void flattenInit(const Expr *E, const ASTContext &Ctx, std::vector<uint64_t> &Out) {
+  if (!E) // a hole an array filler leaves in an initializer list's semantic form
+    return;
   E = E->IgnoreParenImpCasts();
   if (const auto *IL = dyn_cast<InitListExpr>(E)) {
     for (const Expr *Sub : IL->inits())
@@ -127,6 +129,10 @@ void HandRolledPrimitiveCheck::registerMatchers(MatchFinder *Finder) {
 
 void HandRolledPrimitiveCheck::checkTable(const VarDecl &VD, ASTContext &Ctx) {
   std::vector<uint64_t> Values;
+  // hasInitializer() also matches an `extern` declaration whose definition has the
+  // initializer (clip.cpp in llama.cpp crashed here); the definition is matched too.
+  if (!VD.getInit())
+    return;
   flattenInit(VD.getInit(), Ctx, Values);
   if (Values.size() < 4)
     return;

@@ -18,6 +18,17 @@ static const uint32_t K[64] = {0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5,
 // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: table 'K' holds the SHA-256 round constants: this is a hand-rolled implementation of a cryptographic primitive; use a vetted library (OpenSSL EVP, libsodium)
                                0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5};
 
+// Declared before its definition (llama.cpp's clip-impl.h does this with a logger
+// state): the declaration has no initializer of its own; the table is reported once,
+// at the definition.
+extern const uint32_t K2[8];
+const uint32_t K2[8] = {0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5,
+// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: table 'K2' holds the SHA-256 round constants
+                        0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5};
+struct LoggerState { int level; void (*callback)(const char *); void *user; };
+extern struct LoggerState g_logger_state;
+struct LoggerState g_logger_state = {0, nullptr, nullptr};
+
 void md5_init(uint32_t *state) {
 // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: function 'md5_init' uses the MD4/MD5/SHA-1 initial values: this is a hand-rolled implementation of a cryptographic primitive; use a vetted library (OpenSSL EVP, libsodium)
   state[0] = 0x67452301;
