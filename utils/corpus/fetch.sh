@@ -113,7 +113,7 @@ fetch() {
 
 # gen CORPUS DEST: writes DEST/compile_commands.json, prints the number of entries.
 gen() {
-  python3 - "$1" "$2" "$cc" "$cxx" <<'EOF'
+  VIBEGUARD_ROOT="$root" python3 - "$1" "$2" "$cc" "$cxx" <<'EOF'
 import ast, glob, json, os, re, sys
 
 corpus, dest, CC, CXX = sys.argv[1:]
@@ -186,6 +186,17 @@ elif corpus == "llama":
         else:
             extra = ["-include", "cstdarg"] if os.path.basename(f) == "cap-llama.cpp" else []
             entries.append(entry(c, CXX, ["-std=c++17", *common, *extra], f))
+    # The Android bridge, where prompts arrive from the app through JNI: with the JDK's
+    # jni.h (Debian's openjdk-17-jdk-headless) and utils/corpus/shims/android/log.h.
+    jdk = "/usr/lib/jvm/java-17-openjdk-amd64/include"
+    shims = os.path.join(os.environ["VIBEGUARD_ROOT"], "utils", "corpus", "shims")
+    if os.path.exists(os.path.join(jdk, "jni.h")):
+        entries.append(entry(c, CXX, ["-std=c++17", *common, "-I" + jdk,
+                                      "-I" + os.path.join(jdk, "linux"), "-I" + shims],
+                             os.path.join(dest, "android", "src", "main", "jni.cpp")))
+    else:
+        print("llama: no JDK jni.h (apt-get install openjdk-17-jdk-headless): "
+              "android/src/main/jni.cpp left out", file=sys.stderr)
 
 assert entries, f"{corpus}: no translation units found"
 out = os.path.join(dest, "compile_commands.json")
