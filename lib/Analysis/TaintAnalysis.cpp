@@ -1410,6 +1410,16 @@ private:
       SawTextHtml = true;
   }
 
+  /// A number (not a character): what a program's own function returns as one is a
+  /// count, a size, an index or a setting, not text. Without this, a model's layer
+  /// count read from its file made llama.cpp's whole context "file contents".
+  static bool isNumber(QualType T) {
+    T = T.getCanonicalType();
+    return (T->isArithmeticType() || T->isEnumeralType()) && !T->isAnyCharacterType() &&
+           !T->isSpecificBuiltinType(BuiltinType::SChar) &&
+           !T->isSpecificBuiltinType(BuiltinType::UChar);
+  }
+
   TaintSet userCall(const CallExpr *CE, const FunctionDecl *Callee, const Args &A,
                     const TaintSet &ObjT, llvm::ArrayRef<TaintSet> ArgT) {
     // A helper named for masking (redact_pii, mask_secret, anonymize) returns what
@@ -1430,7 +1440,7 @@ private:
     for (unsigned I = 0; I < ArgT.size(); ++I)
       emit(ArgT[I], {PortKind::CallArg, int(I), Site, ""}, SourceLocation(), "");
     TaintSet Result;
-    if (!Callee->getReturnType()->isVoidType())
+    if (!Callee->getReturnType()->isVoidType() && !isNumber(Callee->getReturnType()))
       Result.push_back({origin({PortKind::CallResult, ReturnValue, Site, ""}), 0, 0, nullptr});
     // Out-arguments and the object now hold what the callee left in them. The callee's
     // summary carries what it kept (its parameter reaches its out-parameter), so the

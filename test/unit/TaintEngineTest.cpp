@@ -266,3 +266,23 @@ TEST(TaintEngine, JoinPortsRoundTrip) {
     EXPECT_EQ(Back[0].Edges[I].To, Run->Edges[I].To);
   }
 }
+
+TEST(TaintEngine, NumbersAProgramComputesAreNotText) {
+  // What a program's own function returns as a number is a count or a setting; a
+  // character it returns is still text.
+  auto Flows = flowsOf(R"cpp(
+static int layers(const char *s) { return s[0] * 2; }
+static char first(const char *s) { return s[0]; }
+void numbers() {
+  char cmd[64];
+  cmd[0] = (char)layers(getenv("A"));
+  system(cmd);
+}
+void characters() {
+  char cmd[64];
+  cmd[0] = first(getenv("B"));
+  system(cmd);
+})cpp");
+  ASSERT_EQ(Flows.size(), 1u);
+  EXPECT_EQ(Flows[0].Sink.Where.Line, 20u); // characters(): system(cmd)
+}
