@@ -132,7 +132,8 @@ auto sortKey(const Finding &F, llvm::StringRef Root) {
 }
 } // namespace
 
-std::vector<Suppression> report::findSuppressions(llvm::StringRef Text, llvm::StringRef File) {
+std::vector<Suppression> report::findSuppressions(llvm::StringRef Text, llvm::StringRef File,
+                                                  bool WithEnds) {
   std::vector<Suppression> Out;
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   Text.split(Lines, '\n');
@@ -146,7 +147,7 @@ std::vector<Suppression> report::findSuppressions(llvm::StringRef Text, llvm::St
                            : Rest.starts_with("NOLINTBEGIN")  ? "NOLINTBEGIN"
                            : Rest.starts_with("NOLINTEND")    ? "NOLINTEND"
                                                               : "NOLINT";
-    if (Kind == "NOLINTEND")
+    if (Kind == "NOLINTEND" && !WithEnds)
       continue; // the BEGIN is the decision
     Rest = Rest.drop_front(Kind.size());
     std::string Checks;

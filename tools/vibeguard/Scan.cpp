@@ -465,10 +465,7 @@ bool suppressedAt(llvm::StringRef File, unsigned Line, llvm::StringRef Rule) {
   auto Buf = llvm::MemoryBuffer::getFile(File);
   if (!Buf)
     return false;
-  for (const Suppression &S : findSuppressions((*Buf)->getBuffer(), File)) {
-    if (!((S.Kind == "NOLINT" && S.Line == Line) ||
-          (S.Kind == "NOLINTNEXTLINE" && S.Line + 1 == Line)))
-      continue;
+  auto Names = [&](const Suppression &S) {
     if (S.Checks.empty())
       return true;
     llvm::SmallVector<llvm::StringRef, 4> Globs;
@@ -476,15 +473,33 @@ bool suppressedAt(llvm::StringRef File, unsigned Line, llvm::StringRef Rule) {
     for (llvm::StringRef G : Globs)
       if (auto P = llvm::GlobPattern::create(G.trim()); P && P->match(Rule))
         return true;
+    return false;
+  };
+  // NOLINTBEGIN(checks) ... NOLINTEND(checks): as clang-tidy pairs them, by their text.
+  std::vector<const Suppression *> Open;
+  std::vector<Suppression> All = findSuppressions((*Buf)->getBuffer(), File, /*WithEnds=*/true);
+  for (const Suppression &S : All) {
+    if ((S.Kind == "NOLINT" && S.Line == Line) ||
+        (S.Kind == "NOLINTNEXTLINE" && S.Line + 1 == Line))
+      if (Names(S))
+        return true;
+    if (S.Kind == "NOLINTBEGIN" && S.Line <= Line)
+      Open.push_back(&S);
+    if (S.Kind == "NOLINTEND" && S.Line < Line)
+      for (auto It = Open.rbegin(); It != Open.rend(); ++It)
+        if ((*It)->Checks == S.Checks) {
+          Open.erase(std::next(It).base());
+          break;
+        }
   }
-  return false;
+  return llvm::any_of(Open, [&](const Suppression *S) { return Names(*S); });
 }
 
 /// The cross-TU link: joins every TU's summaries and adds the flows the TUs alone
 /// could not see (a source in one file, the sink in another), worded as the TU's taint
 /// rules word them, each with its full trace. A flow a worker already reported (same
 /// rule, same place) is not repeated. Sinks in headers the header filter excludes, and
-/// sinks under a NOLINT, are not reported.
+/// sinks under a NOLINT, NOLINTNEXTLINE or NOLINTBEGIN for the rule, are not reported.
 void linkAcrossUnits(ScanResult &R, const llvm::Regex &HeaderFilter,
                      const llvm::StringSet<> &MainFiles) {
   // Deterministic whatever order the workers finished in (shards, cache hits).

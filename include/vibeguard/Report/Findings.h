@@ -51,8 +51,10 @@ struct Suppression {
   std::string Justification; ///< the text after it, or "none given"
 };
 
-/// The NOLINT comments in \p Text (the file \p File) that reach vibeguard rules.
-std::vector<Suppression> findSuppressions(llvm::StringRef Text, llvm::StringRef File);
+/// The NOLINT comments in \p Text (the file \p File) that reach vibeguard rules; the
+/// NOLINTENDs too with \p WithEnds (the inventory lists only the BEGINs).
+std::vector<Suppression> findSuppressions(llvm::StringRef Text, llvm::StringRef File,
+                                          bool WithEnds = false);
 
 /// A TU the scan could not analyse, and why.
 struct Failure {

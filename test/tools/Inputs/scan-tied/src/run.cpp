@@ -4,3 +4,9 @@
 extern char g_name[256];
 
 void runNamed() { system(g_name); }
+
+// NOLINTBEGIN(vibeguard-injection-command): reviewed, the name is checked upstream
+void runReviewed() { system(g_name); }
+// NOLINTEND(vibeguard-injection-command)
+
+void runAfterTheBlock() { system(g_name); }
