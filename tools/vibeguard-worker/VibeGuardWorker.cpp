@@ -11,7 +11,7 @@
 //   {"file", "status": "ok" | "compile-errors", "compileErrors": [...],
 //    "findings": [{"rule", "message", "file", "line", "column", "notes": [...]}],
 //    "dependencies": [every file the parse read, for the scanner's cache],
-//    "taintDigest": SHA-256 of RESULT.json.taint,
+//    "taintDigest", "taintBytes": SHA-256 and size of RESULT.json.taint,
 //    "peakMemoryKiB": the worker's own peak resident memory}
 // and, before it, RESULT.json.taint, the taint data for the cross-TU link:
 //   {"rules": {CHECK: {"sourceKinds": [...], "reportUserRoleMessages": B}},
@@ -357,6 +357,7 @@ int main(int argc, const char **argv) {
       if (EC)
         return fail(TaintPath + ": cannot write: " + EC.message());
       Result["taintDigest"] = llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Text)));
+      Result["taintBytes"] = int64_t(Text.size());
       // What ties this TU to others: the functions it defines, those it calls without
       // defining them, the globals it reads and writes. The scanner does not load the
       // summaries of a TU tied to no other: its flows are its own, reported here.

@@ -319,7 +319,8 @@ llvm::json::Value findingJSON(const Finding &F) {
 
 /// Adds a worker's result to \p R; its taint data, in \p TaintPath, to \p Pending.
 /// False if it is malformed or its taint data is missing or (\p Verify: a cache entry)
-/// not what the result's digest says.
+/// not of the size the result says (a damaged entry is a miss; hashing megabytes of
+/// summaries would cost a warm re-scan more than the rest of it).
 bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &CompileError,
                 llvm::StringRef TaintPath, std::vector<PendingTaint> &Pending,
                 bool Verify = false) {
@@ -328,15 +329,10 @@ bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &Compi
   if (!Findings)
     return false;
   if (std::optional<llvm::StringRef> Digest = O->getString("taintDigest")) {
-    if (Verify) {
-      auto Buf = llvm::MemoryBuffer::getFile(TaintPath, /*IsText=*/false,
-                                             /*RequiresNullTerminator=*/false);
-      if (!Buf || llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(
-                      (*Buf)->getBuffer()))) != *Digest)
-        return false;
-    } else if (!llvm::sys::fs::exists(TaintPath)) {
+    uint64_t Size = 0;
+    if (llvm::sys::fs::file_size(TaintPath, Size) ||
+        (Verify && int64_t(Size) != O->getInteger("taintBytes").value_or(-1)))
       return false;
-    }
     Pending.push_back({O->getString("file").value_or("").str(), TaintPath.str(), Digest->str(),
                        std::nullopt});
     if (const llvm::json::Object *Links = O->getObject("taintLinks"))
