@@ -547,43 +547,38 @@ private:
         J.value(P.Name);
     });
   }
+  /// An object of two strings and a place: {A: a, B: b, ..., "at": step}.
+  void site(const char *KA, llvm::StringRef A, const char *KB, llvm::StringRef B,
+            const Step &Where, llvm::function_ref<void()> More = [] {}) {
+    J.object([&] {
+      J.attribute(KA, A);
+      J.attribute(KB, B);
+      More();
+      J.attributeBegin("at");
+      step(Where);
+      J.attributeEnd();
+    });
+  }
   void summary(const FunctionSummary &S) {
     J.object([&] {
       J.attribute("usr", S.USR);
       J.attribute("name", S.Name);
       J.attributeArray("sources", [&] {
         for (const SourceSite &X : S.Sources)
-          J.object([&] {
-            J.attribute("kind", X.Kind);
-            J.attribute("what", X.What);
-            J.attributeBegin("at");
-            step(X.Where);
-            J.attributeEnd();
-          });
+          site("kind", X.Kind, "what", X.What, X.Where);
       });
       J.attributeArray("sinks", [&] {
         for (const SinkSite &X : S.Sinks)
-          J.object([&] {
-            J.attribute("kind", X.Kind);
-            J.attribute("what", X.What);
+          site("kind", X.Kind, "what", X.What, X.Where, [&] {
             if (!X.Role.empty())
               J.attribute("role", X.Role);
             if (X.Remote)
               J.attribute("remote", true);
-            J.attributeBegin("at");
-            step(X.Where);
-            J.attributeEnd();
           });
       });
       J.attributeArray("calls", [&] {
         for (const CallSite &X : S.Calls)
-          J.object([&] {
-            J.attribute("callee", X.Callee);
-            J.attribute("name", X.Name);
-            J.attributeBegin("at");
-            step(X.Where);
-            J.attributeEnd();
-          });
+          site("callee", X.Callee, "name", X.Name, X.Where);
       });
       J.attributeArray("edges", [&] {
         for (const Edge &E : S.Edges)
