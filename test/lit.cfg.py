@@ -29,6 +29,9 @@ config.substitutions.append(("%python", "python3"))
 # llama-cpp-capacitor, fetched by utils/setup.sh (utils/corpus/fetch.sh llama).
 config.substitutions.append(("%llama_include", os.path.join(
     config.vibeguard_src_root, ".cache", "corpora", "llama-cpp-capacitor-0.1.5", "cpp")))
+# The JDK's jni.h (Debian's openjdk-17-jdk-headless, installed by utils/setup.sh).
+jdk = "/usr/lib/jvm/java-17-openjdk-amd64/include"
+config.substitutions.append(("%jni_flags", "-I%s -I%s" % (jdk, os.path.join(jdk, "linux"))))
 config.substitutions.append(("%mingw_flags",
     "--target=x86_64-w64-mingw32 -idirafter /usr/x86_64-w64-mingw32/include"))
 if os.path.exists("/usr/lib/llvm-14/bin/clang-tidy"):

@@ -25,6 +25,8 @@ PKGS=(
   libspdlog-dev libfmt-dev libgoogle-glog-dev
   libmbedtls-dev libcrypto++-dev libbotan-2-dev libjwt-dev libpam0g-dev
   mingw-w64-x86-64-dev
+  # jni.h (JNI bridges of Android/JVM apps; the NDK declares the same API)
+  openjdk-17-jdk-headless
   # clangd 19's static libraries (vibeguard-clangd) link its gRPC remote index.
   libgrpc++-dev libprotobuf-dev libabsl-dev
   # A clang-tidy of another Clang version, to test that the module refuses it.
