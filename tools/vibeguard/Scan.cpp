@@ -16,6 +16,7 @@
 #include "vibeguard/Report/Triage.h"
 #include "vibeguard/Scan/CompileDatabase.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
@@ -755,6 +756,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     llvm::errs() << "vibeguard: error: cannot create a work directory: " << EC.message() << "\n";
     return ExitUsage;
   }
+  // Gone however the scan ends (an error in the middle included).
+  auto RemoveTmp = llvm::make_scope_exit([&] { llvm::sys::fs::remove_directories(Tmp); });
 
   unsigned Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
   struct Running {
@@ -796,7 +799,6 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     auto Changed = changedFiles(Result.SourceRoot, O.ChangedSince, Tmp);
     if (!Changed) {
       llvm::errs() << "vibeguard: error: " << llvm::toString(Changed.takeError()) << "\n";
-      llvm::sys::fs::remove_directories(Tmp);
       return ExitUsage;
     }
     std::vector<char> Affected(Work.size(), 0);
@@ -1034,7 +1036,6 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     Result.EmbedTaint = true;
     if (!loadTaint(Pending, Result, LinkErr)) {
       llvm::errs() << "vibeguard: error: " << LinkErr << "\n";
-      llvm::sys::fs::remove_directories(Tmp);
       return ExitUsage;
     }
   } else {
@@ -1077,8 +1078,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     } else {
       if (!loadTaint(tiedUnits(Pending), Result, LinkErr)) {
         llvm::errs() << "vibeguard: error: " << LinkErr << "\n";
-        llvm::sys::fs::remove_directories(Tmp);
-        return ExitUsage;
+          return ExitUsage;
       }
       size_t Before = Result.Findings.size();
       linkAcrossUnits(Result, HeaderFilter, MainFiles);
@@ -1095,7 +1095,6 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       }
     }
   }
-  llvm::sys::fs::remove_directories(Tmp);
   finalize(Result);
   if (!Baseline.empty())
     llvm::erase_if(Result.Findings,
