@@ -111,8 +111,13 @@ void TaintCheck::check(const MatchFinder::MatchResult &R) {
       taint::AnalysisOptions Opts;
       Opts.Model = Model->get();
       auto Res = std::make_shared<TaintResult>();
-      std::vector<taint::FunctionSummary> Sums = taint::summarizeTranslationUnit(Ctx, Opts);
-      if (const auto &Export = summaryExport())
+      const auto &Export = summaryExport();
+      // Alone (clang-tidy, the editor), a TU with no source has no flow: no summaries.
+      // vibeguard scan (Export) needs them all for its cross-TU link.
+      std::vector<taint::FunctionSummary> Sums;
+      if (Export || std::getenv("VIBEGUARD_DUMP_SUMMARIES") || taint::mayHaveSources(Ctx, Opts))
+        Sums = taint::summarizeTranslationUnit(Ctx, Opts);
+      if (Export)
         Export(Sums, ModelFiles);
       if (std::getenv("VIBEGUARD_DUMP_SUMMARIES")) // for debugging models
         llvm::errs() << llvm::formatv("{0:2}", llvm::json::Value(taint::toJSON(Sums)))

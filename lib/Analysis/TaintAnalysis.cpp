@@ -1630,6 +1630,56 @@ private:
 
 } // namespace
 
+namespace {
+/// Looks, as the analysis would, for anything that starts a flow: a modelled source
+/// call, a field the model names, a value named like a credential or personal data,
+/// main's argv. Over the same declarations the Collector analyses; stops at the first.
+class SourceFinder : public RecursiveASTVisitor<SourceFinder> {
+public:
+  SourceFinder(ASTContext &Ctx, ModelIndex &Models)
+      : SM(Ctx.getSourceManager()), Models(Models) {}
+  bool Found = false;
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBodies() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && isLibraryDecl(D, SM))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    Found |= FD->isMain() && FD->getNumParams() >= 2 && FD->doesThisDeclarationHaveABody();
+    return !Found;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      Found |= Models.lookup(Callee).Src != nullptr;
+    return !Found;
+  }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      Found |= Models.fieldSource(F) != nullptr || !Models.nameKind(F).empty();
+    return !Found;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      Found |= !Models.nameKind(VD).empty();
+    return !Found;
+  }
+
+private:
+  SourceManager &SM;
+  ModelIndex &Models;
+};
+} // namespace
+
+bool taint::mayHaveSources(ASTContext &Ctx, const AnalysisOptions &Opts) {
+  ModelIndex Models(*Opts.Model, Opts.NameSources);
+  SourceFinder F(Ctx, Models);
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return F.Found;
+}
+
 std::vector<FunctionSummary> taint::summarizeTranslationUnit(ASTContext &Ctx,
                                                              const AnalysisOptions &Opts) {
   std::vector<FunctionSummary> Out;

@@ -286,3 +286,21 @@ void characters() {
   ASSERT_EQ(Flows.size(), 1u);
   EXPECT_EQ(Flows[0].Sink.Where.Line, 20u); // characters(): system(cmd)
 }
+
+TEST(TaintEngine, MayHaveSources) {
+  // Alone, a TU with nothing that starts a flow skips its summaries.
+  auto Has = [](const std::string &Code) {
+    std::unique_ptr<clang::ASTUnit> AST = clang::tooling::buildASTFromCodeWithArgs(
+        std::string(Prelude) + Code, {"-std=c++17", "-Wno-everything"}, "input.cpp");
+    EXPECT_TRUE(AST);
+    AnalysisOptions Opts;
+    Opts.Model = &TaintModel::builtin();
+    return mayHaveSources(AST->getASTContext(), Opts);
+  };
+  EXPECT_FALSE(Has("void run(const char *c) { system(c); }"));
+  EXPECT_TRUE(Has("void run() { system(getenv(\"X\")); }"));
+  EXPECT_TRUE(Has("int main(int argc, char **argv) { return system(argv[1]); }"));
+  EXPECT_TRUE(Has("void send(const char *); void f(const char *password) { send(password); }"));
+  EXPECT_TRUE(Has("auto f = [] { return getenv(\"X\"); };"));
+  EXPECT_TRUE(Has("template <class T> void f(T) { system(getenv(\"X\")); } void g() { f(1); }"));
+}

@@ -34,6 +34,12 @@ struct AnalysisOptions {
   bool NameSources = true;
 };
 
+/// False when nothing in \p Ctx's translation unit (outside system headers) can start a
+/// flow: no modelled source call or field, no value named like a credential or
+/// personal data, no main with argv. A TU analysed alone then has no flow, and its
+/// summaries can be skipped (a scan still needs them for its cross-TU link).
+bool mayHaveSources(clang::ASTContext &Ctx, const AnalysisOptions &Opts);
+
 /// Summaries of the functions defined in \p Ctx's translation unit outside system
 /// headers, in declaration order.
 std::vector<FunctionSummary> summarizeTranslationUnit(clang::ASTContext &Ctx,
