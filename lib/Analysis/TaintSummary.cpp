@@ -763,6 +763,50 @@ private:
 };
 } // namespace
 
+namespace {
+/// \p V as an llvm::json value; none if it nests deeper than the small objects a
+/// worker writes beside its summaries (its rules) ever do: converting, printing or
+/// parsing a deeper one recurses, and a hostile file must not exhaust the stack.
+std::optional<llvm::json::Value> toLLVM(const nlohmann::json &V, unsigned Depth) {
+  if (Depth > 32)
+    return std::nullopt;
+  switch (V.type()) {
+  case nlohmann::json::value_t::object: {
+    llvm::json::Object O;
+    for (auto It = V.begin(); It != V.end(); ++It) {
+      std::optional<llvm::json::Value> X = toLLVM(It.value(), Depth + 1);
+      if (!X)
+        return std::nullopt;
+      O[It.key()] = std::move(*X);
+    }
+    return llvm::json::Value(std::move(O));
+  }
+  case nlohmann::json::value_t::array: {
+    llvm::json::Array A;
+    for (const nlohmann::json &E : V) {
+      std::optional<llvm::json::Value> X = toLLVM(E, Depth + 1);
+      if (!X)
+        return std::nullopt;
+      A.push_back(std::move(*X));
+    }
+    return llvm::json::Value(std::move(A));
+  }
+  case nlohmann::json::value_t::string:
+    return llvm::json::Value(V.get_ref<const std::string &>());
+  case nlohmann::json::value_t::boolean:
+    return llvm::json::Value(V.get<bool>());
+  case nlohmann::json::value_t::number_integer:
+    return llvm::json::Value(V.get<int64_t>());
+  case nlohmann::json::value_t::number_unsigned:
+    return llvm::json::Value(V.get<uint64_t>());
+  case nlohmann::json::value_t::number_float:
+    return llvm::json::Value(V.get<double>());
+  default:
+    return llvm::json::Value(nullptr);
+  }
+}
+} // namespace
+
 llvm::Error taint::summariesFromText(llvm::StringRef Text, llvm::StringRef What,
                                      std::vector<FunctionSummary> &Out,
                                      llvm::json::Object *Rest) {
@@ -794,11 +838,9 @@ llvm::Error taint::summariesFromText(llvm::StringRef Text, llvm::StringRef What,
     for (auto It = Doc.begin(); It != Doc.end(); ++It) {
       if (It.key() == "files" || It.key() == "summaries")
         continue;
-      llvm::Expected<llvm::json::Value> V = llvm::json::parse(It.value().dump());
-      if (!V) {
-        llvm::consumeError(V.takeError());
-        return Fail("'" + It.key() + "' is not JSON");
-      }
+      std::optional<llvm::json::Value> V = toLLVM(It.value(), 0);
+      if (!V)
+        return Fail("'" + It.key() + "' nests too deep");
       (*Rest)[It.key()] = std::move(*V);
     }
   return llvm::Error::success();

@@ -47,9 +47,11 @@ void report::append(ScanResult &Into, ScanResult &&From) {
 }
 
 llvm::Expected<TaintUnit> report::readTaintUnit(llvm::StringRef Text, llvm::StringRef File,
-                                                llvm::StringRef What) {
+                                                llvm::StringRef What, llvm::StringRef Digest) {
   TaintUnit U;
   U.File = File.str();
+  U.Digest = !Digest.empty() ? Digest.upper()
+                             : llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Text)));
   llvm::json::Object Rest;
   if (llvm::Error E = taint::summariesFromText(Text, What, U.Summaries, &Rest))
     return std::move(E);
@@ -469,7 +471,8 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
   if (R.EmbedTaint) {
     llvm::json::Array Units;
     for (const TaintUnit &U : R.Taint)
-      Units.push_back(llvm::json::Object{{"file", U.File}, {"taint", taintUnitJSON(U)}});
+      Units.push_back(llvm::json::Object{
+          {"file", U.File}, {"digest", U.Digest}, {"taint", taintUnitJSON(U)}});
     Props["vibeguardTaint"] = llvm::json::Object{{"headerFilter", R.TaintHeaderFilter},
                                                  {"units", std::move(Units)}};
   }
@@ -695,7 +698,7 @@ llvm::Expected<ScanResult> report::parseScanSarif(llvm::StringRef Text, llvm::St
         auto Unit = readTaintUnit(
             llvm::formatv("{0}", llvm::json::Value(llvm::json::Object(*U->getObject("taint"))))
                 .str(),
-            *U->getString("file"), Path);
+            *U->getString("file"), Path, U->getString("digest").value_or(""));
         if (!Unit)
           return Unit.takeError();
         R.Taint.push_back(std::move(*Unit));

@@ -139,6 +139,13 @@ TEST(TaintEngine, SummaryJSONRoundTrip) {
                                                      {"usr", "x"}, {"name", "x"}}}}},
                 "cache.json", Bad)),
             "cache.json: malformed taint summary: 'sources' is missing or not an array");
+  // A hostile file: attributes beside the summaries nested 200000 deep are refused,
+  // not converted recursively.
+  std::string Deep = "{\"files\": [], \"summaries\": [], \"rules\": " +
+                     std::string(200000, '[') + std::string(200000, ']') + "}";
+  llvm::json::Object Rest;
+  EXPECT_EQ(errorText(summariesFromText(Deep, "cache.json", Bad, &Rest)),
+            "cache.json: malformed taint summary: 'rules' nests too deep");
   // A step must name a listed file (a damaged cache file must not crash the link).
   llvm::json::Object Damaged = toJSON(Sums);
   Damaged["files"] = llvm::json::Array{};

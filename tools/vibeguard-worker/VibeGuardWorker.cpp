@@ -351,8 +351,14 @@ int main(int argc, const char **argv) {
       std::error_code EC;
       {
         llvm::raw_fd_ostream Out(TaintPath, EC);
-        if (!EC)
+        if (!EC) {
           Out << Text;
+          Out.close();
+          if (Out.has_error()) {
+            EC = Out.error();
+            Out.clear_error();
+          }
+        }
       }
       if (EC)
         return fail(TaintPath + ": cannot write: " + EC.message());
@@ -414,6 +420,13 @@ int main(int argc, const char **argv) {
     if (EC)
       return fail(Tmp + ": cannot write: " + EC.message());
     Out << llvm::json::Value(std::move(Result)) << "\n";
+    Out.close();
+    if (Out.has_error()) {
+      std::error_code WEC = Out.error();
+      Out.clear_error();
+      llvm::sys::fs::remove(Tmp);
+      return fail(Tmp + ": cannot write: " + WEC.message());
+    }
   }
   if (std::error_code EC = llvm::sys::fs::rename(Tmp, OutPath))
     return fail(OutPath + ": cannot write: " + EC.message());

@@ -37,6 +37,7 @@
 #include <set>
 #include <csignal>
 #include <thread>
+#include <unistd.h>
 
 using namespace vibeguard;
 using namespace vibeguard::report;
@@ -318,23 +319,24 @@ llvm::json::Value findingJSON(const Finding &F) {
   return O;
 }
 
-/// Adds a worker's result to \p R; its taint data, in \p TaintPath, to \p Pending.
-/// False if it is malformed or its taint data is missing or (\p Verify: a cache entry)
-/// not of the size the result says (a damaged entry is a miss; hashing megabytes of
-/// summaries would cost a warm re-scan more than the rest of it).
+/// Adds a worker's result to \p R; its taint data, at \p TaintPathOf(digest), to
+/// \p Pending. False if it is malformed or its taint data is missing or (\p Verify: a
+/// cache entry) not of the size the result says (a damaged entry is a miss; hashing
+/// megabytes of summaries would cost a warm re-scan more than the rest of it).
 bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &CompileError,
-                llvm::StringRef TaintPath, std::vector<PendingTaint> &Pending,
-                bool Verify = false) {
+                llvm::function_ref<std::string(llvm::StringRef)> TaintPathOf,
+                std::vector<PendingTaint> &Pending, bool Verify = false) {
   const llvm::json::Object *O = Json.getAsObject();
   const llvm::json::Array *Findings = O ? O->getArray("findings") : nullptr;
   if (!Findings)
     return false;
   if (std::optional<llvm::StringRef> Digest = O->getString("taintDigest")) {
+    std::string TaintPath = TaintPathOf(*Digest);
     uint64_t Size = 0;
     if (llvm::sys::fs::file_size(TaintPath, Size) ||
         (Verify && int64_t(Size) != O->getInteger("taintBytes").value_or(-1)))
       return false;
-    Pending.push_back({O->getString("file").value_or("").str(), TaintPath.str(), Digest->str(),
+    Pending.push_back({O->getString("file").value_or("").str(), TaintPath, Digest->str(),
                        std::nullopt});
     if (const llvm::json::Object *Links = O->getObject("taintLinks"))
       Pending.back().Links = *Links;
@@ -352,23 +354,30 @@ bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &Compi
   return true;
 }
 
-/// Reads the pending taint files into \p R's units; false with \p Err if one is
-/// unreadable or malformed.
-bool loadTaint(const std::vector<PendingTaint> &Pending, ScanResult &R, std::string &Err) {
+/// Reads the pending taint files into \p R's units, in a fixed order (file, then
+/// digest: the same file compiled twice with other flags). A file that cannot be read
+/// (a damaged cache entry) makes its TU a failure, and is removed so that the next
+/// scan analyses the TU again; the link goes on without it.
+void loadTaint(std::vector<PendingTaint> Pending, ScanResult &R) {
+  llvm::sort(Pending, [](const PendingTaint &A, const PendingTaint &B) {
+    return std::tie(A.File, A.Digest) < std::tie(B.File, B.Digest);
+  });
   for (const PendingTaint &P : Pending) {
     auto Buf = llvm::MemoryBuffer::getFile(P.Path);
-    if (!Buf) {
-      Err = P.Path + ": cannot read: " + Buf.getError().message();
-      return false;
-    }
-    auto Unit = readTaintUnit((*Buf)->getBuffer(), P.File, P.Path);
+    llvm::Expected<TaintUnit> Unit =
+        Buf ? readTaintUnit((*Buf)->getBuffer(), P.File, P.Path, P.Digest)
+            : llvm::Expected<TaintUnit>(llvm::createStringError(
+                  Buf.getError(), "%s: cannot read: %s", P.Path.c_str(),
+                  Buf.getError().message().c_str()));
     if (!Unit) {
-      Err = llvm::toString(Unit.takeError());
-      return false;
+      R.Failures.push_back({P.File, "its summaries are unreadable (" +
+                                        llvm::toString(Unit.takeError()) +
+                                        "); the cross-file link went on without them"});
+      llvm::sys::fs::remove(P.Path);
+      continue;
     }
     R.Taint.push_back(std::move(*Unit));
   }
-  return true;
 }
 
 /// Content hashes, each file read once per scan ("" when it cannot be read).
@@ -425,9 +434,12 @@ std::optional<llvm::json::Value> cachedResult(llvm::StringRef Manifest, ContentH
   return std::move(*Result);
 }
 
-/// Where the cache keeps the taint data of the TU whose manifest is \p Manifest.
-std::string taintCacheOf(llvm::StringRef Manifest) {
-  return (Manifest.drop_back(llvm::StringRef(".json").size()) + ".taint.json").str();
+/// Where the cache in \p Dir keeps taint data of digest \p Digest: named by content, so
+/// scans sharing a cache never overwrite one another's.
+std::string taintCacheOf(llvm::StringRef Dir, llvm::StringRef Digest) {
+  llvm::SmallString<256> P(Dir);
+  llvm::sys::path::append(P, "taint-" + Digest.lower() + ".json");
+  return std::string(P);
 }
 
 /// The last non-empty line of a worker's log, for a failure's reason.
@@ -472,7 +484,9 @@ bool suppressedAt(llvm::StringRef File, unsigned Line, llvm::StringRef Rule) {
         return true;
     return false;
   };
-  // NOLINTBEGIN(checks) ... NOLINTEND(checks): as clang-tidy pairs them, by their text.
+  // NOLINTBEGIN(checks) ... NOLINTEND(checks), paired over the whole file as clang-tidy
+  // pairs them: an END closes the innermost open BEGIN if their texts are the same. A
+  // marker left unpaired (clang-tidy reports it as an error) suppresses nothing.
   std::vector<const Suppression *> Open;
   std::vector<Suppression> All = findSuppressions((*Buf)->getBuffer(), File, /*WithEnds=*/true);
   for (const Suppression &S : All) {
@@ -480,16 +494,15 @@ bool suppressedAt(llvm::StringRef File, unsigned Line, llvm::StringRef Rule) {
         (S.Kind == "NOLINTNEXTLINE" && S.Line + 1 == Line))
       if (Names(S))
         return true;
-    if (S.Kind == "NOLINTBEGIN" && S.Line <= Line)
+    if (S.Kind == "NOLINTBEGIN") {
       Open.push_back(&S);
-    if (S.Kind == "NOLINTEND" && S.Line < Line)
-      for (auto It = Open.rbegin(); It != Open.rend(); ++It)
-        if ((*It)->Checks == S.Checks) {
-          Open.erase(std::next(It).base());
-          break;
-        }
+    } else if (S.Kind == "NOLINTEND" && !Open.empty() && Open.back()->Checks == S.Checks) {
+      if (Open.back()->Line <= Line && Line <= S.Line && Names(*Open.back()))
+        return true;
+      Open.pop_back();
+    }
   }
-  return llvm::any_of(Open, [&](const Suppression *S) { return Names(*S); });
+  return false;
 }
 
 /// The cross-TU link: joins every TU's summaries and adds the flows the TUs alone
@@ -500,8 +513,9 @@ bool suppressedAt(llvm::StringRef File, unsigned Line, llvm::StringRef Rule) {
 void linkAcrossUnits(ScanResult &R, const llvm::Regex &HeaderFilter,
                      const llvm::StringSet<> &MainFiles) {
   // Deterministic whatever order the workers finished in (shards, cache hits).
-  std::stable_sort(R.Taint.begin(), R.Taint.end(),
-                   [](const TaintUnit &A, const TaintUnit &B) { return A.File < B.File; });
+  std::stable_sort(R.Taint.begin(), R.Taint.end(), [](const TaintUnit &A, const TaintUnit &B) {
+    return std::tie(A.File, A.Digest) < std::tie(B.File, B.Digest);
+  });
   // The units' summaries move into the link (a scan that links embeds none).
   std::vector<taint::FunctionSummary> Sums;
   std::vector<unsigned> UnitOf;
@@ -848,8 +862,13 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
           }
         }
       std::string Job = Paths(I, ".deps-job.json");
-      if (!WriteJob(E, Job))
+      if (!WriteJob(E, Job)) {
+        for (auto &P : Probes) { // they write into the work directory, about to go
+          ::kill(P.first.Pid, SIGKILL);
+          llvm::sys::Wait(P.first, std::nullopt);
+        }
         return ExitUsage;
+      }
       std::string Out = Paths(I, ".deps.json");
       llvm::StringRef Argv[] = {Worker, "--job", Job, "--out", Out, "--deps-only"};
       std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(""),
@@ -914,8 +933,10 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     else if (auto Text = llvm::MemoryBuffer::getFile(Paths(R.Index, ".result.json")); !Text)
       Result.Failures.push_back({E.File, "worker wrote no result"});
     else if (std::optional<llvm::json::Value> Json = parseJSON((*Text)->getBuffer());
-             !Json || !readResult(*Json, Result, CompileError,
-                                  Paths(R.Index, ".result.json.taint"), Pending))
+             !Json || !readResult(
+                          *Json, Result, CompileError,
+                          [&](llvm::StringRef) { return Paths(R.Index, ".result.json.taint"); },
+                          Pending))
       Result.Failures.push_back({E.File, "worker wrote no result"});
     else {
       if (!CompileError.empty())
@@ -937,9 +958,11 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         std::string Err, Manifest = ManifestOf(E);
         // The taint data first: a manifest names only what the cache holds.
         std::string TaintFrom = Paths(R.Index, ".result.json.taint");
-        if (JO->getString("taintDigest")) {
-          std::string To = taintCacheOf(Manifest), Part = To + ".tmp";
-          if (llvm::sys::fs::copy_file(TaintFrom, Part) || llvm::sys::fs::rename(Part, To))
+        if (std::optional<llvm::StringRef> Digest = JO->getString("taintDigest")) {
+          std::string To = taintCacheOf(CacheDir, *Digest),
+                      Part = To + ".tmp" + std::to_string(::getpid());
+          if (!llvm::sys::fs::exists(To) &&
+              (llvm::sys::fs::copy_file(TaintFrom, Part) || llvm::sys::fs::rename(Part, To)))
             Manifest.clear();
         }
         if (!Manifest.empty())
@@ -961,8 +984,10 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       if (O.Cache)
         if (std::optional<llvm::json::Value> Hit = cachedResult(ManifestOf(E), Hashes)) {
           std::string CompileError;
-          if (readResult(*Hit, Result, CompileError, taintCacheOf(ManifestOf(E)), Pending,
-                         /*Verify=*/true)) {
+          if (readResult(
+                  *Hit, Result, CompileError,
+                  [&](llvm::StringRef Digest) { return taintCacheOf(CacheDir, Digest); },
+                  Pending, /*Verify=*/true)) {
             if (!CompileError.empty())
               Result.Failures.push_back({E.File, "does not compile: " + CompileError});
             ++CacheHits;
@@ -973,8 +998,13 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
           }
         }
       std::string Job = Paths(Next, ".job.json");
-      if (!WriteJob(E, Job))
+      if (!WriteJob(E, Job)) {
+        for (Running &R : Active) { // they write into the work directory, about to go
+          ::kill(R.PI.Pid, SIGKILL);
+          llvm::sys::Wait(R.PI, std::nullopt);
+        }
         return ExitUsage;
+      }
       std::string Out = Paths(Next, ".result.json"), Log = Paths(Next, ".log");
       std::vector<llvm::StringRef> Argv = {Worker,   "--job",    Job,      "--out",
                                            Out,      "--checks", O.Checks, "--header-filter",
@@ -1031,13 +1061,9 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   }
   // A shard's TUs are a part of the program: the merge links them all.
   Result.TaintHeaderFilter = O.HeaderFilter;
-  std::string LinkErr;
   if (O.ShardCount > 1) {
     Result.EmbedTaint = true;
-    if (!loadTaint(Pending, Result, LinkErr)) {
-      llvm::errs() << "vibeguard: error: " << LinkErr << "\n";
-      return ExitUsage;
-    }
+    loadTaint(Pending, Result);
   } else {
     llvm::StringSet<> MainFiles;
     for (const scan::CompileEntry &E : Work)
@@ -1055,6 +1081,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       };
       Add(VIBEGUARD_VERSION);
       Add(WorkerHash);
+      Add(Hashes.of(Self)); // the link and the wording of its findings live here
       Add(O.HeaderFilter);
       std::vector<std::string> Keys;
       for (const PendingTaint &P : Pending)
@@ -1076,13 +1103,12 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     if (const llvm::json::Array *Linked = CO ? CO->getArray("findings") : nullptr) {
       readFindings(*Linked, Result);
     } else {
-      if (!loadTaint(tiedUnits(Pending), Result, LinkErr)) {
-        llvm::errs() << "vibeguard: error: " << LinkErr << "\n";
-          return ExitUsage;
-      }
+      size_t Failed = Result.Failures.size();
+      loadTaint(tiedUnits(Pending), Result);
       size_t Before = Result.Findings.size();
       linkAcrossUnits(Result, HeaderFilter, MainFiles);
-      if (!LinkCache.empty()) {
+      // Not kept when a TU's summaries were unreadable: the next scan analyses it again.
+      if (!LinkCache.empty() && Result.Failures.size() == Failed) {
         llvm::json::Array Linked;
         for (size_t I = Before; I < Result.Findings.size(); ++I)
           Linked.push_back(findingJSON(Result.Findings[I]));

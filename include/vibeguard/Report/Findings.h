@@ -66,13 +66,15 @@ struct Failure {
 /// taint rules it ran with its options for each, and its function summaries.
 struct TaintUnit {
   std::string File;
+  std::string Digest; ///< of its JSON text: orders units of one file deterministically
   std::vector<std::pair<std::string, taint::RuleOptions>> Rules;
   std::vector<taint::FunctionSummary> Summaries;
 };
 
 /// Reads a worker's taint data from its JSON text; \p What names the file for the error.
+/// \p Digest is the text's SHA-256 when the caller knows it (computed otherwise).
 llvm::Expected<TaintUnit> readTaintUnit(llvm::StringRef Text, llvm::StringRef File,
-                                        llvm::StringRef What);
+                                        llvm::StringRef What, llvm::StringRef Digest = "");
 /// The "taint" object readTaintUnit reads.
 llvm::json::Object taintUnitJSON(const TaintUnit &U);
 

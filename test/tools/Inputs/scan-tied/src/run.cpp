@@ -10,3 +10,7 @@ void runReviewed() { system(g_name); }
 // NOLINTEND(vibeguard-injection-command)
 
 void runAfterTheBlock() { system(g_name); }
+
+// An unpaired NOLINTBEGIN (clang-tidy reports it as an error) suppresses nothing.
+// NOLINTBEGIN(vibeguard-injection-command)
+void runUnpaired() { system(g_name); }
