@@ -1411,13 +1411,25 @@ private:
   }
 
   /// A number (not a character): what a program's own function returns as one is a
-  /// count, a size, an index or a setting, not text. Without this, a model's layer
+  /// count, a size, an index or a setting, not text (unless its name says it reads
+  /// characters: readsCharacters). Without this, a model's layer
   /// count read from its file made llama.cpp's whole context "file contents".
   static bool isNumber(QualType T) {
     T = T.getCanonicalType();
     return (T->isArithmeticType() || T->isEnumeralType()) && !T->isAnyCharacterType() &&
            !T->isSpecificBuiltinType(BuiltinType::SChar) &&
            !T->isSpecificBuiltinType(BuiltinType::UChar);
+  }
+
+  /// A function that returns characters as numbers, as fgetc does: next_char,
+  /// xmlCurrentChar, read_byte, utf8_decode, getc-like wrappers.
+  static bool readsCharacters(const FunctionDecl *FD) {
+    std::string N = FD->getNameAsString();
+    llvm::StringRef L(N);
+    for (llvm::StringRef W : {"char", "getc", "byte", "utf", "codepoint", "rune", "glyph"})
+      if (L.contains_insensitive(W))
+        return true;
+    return false;
   }
 
   TaintSet userCall(const CallExpr *CE, const FunctionDecl *Callee, const Args &A,
@@ -1440,7 +1452,8 @@ private:
     for (unsigned I = 0; I < ArgT.size(); ++I)
       emit(ArgT[I], {PortKind::CallArg, int(I), Site, ""}, SourceLocation(), "");
     TaintSet Result;
-    if (!Callee->getReturnType()->isVoidType() && !isNumber(Callee->getReturnType()))
+    if (!Callee->getReturnType()->isVoidType() &&
+        (!isNumber(Callee->getReturnType()) || readsCharacters(Callee)))
       Result.push_back({origin({PortKind::CallResult, ReturnValue, Site, ""}), 0, 0, nullptr});
     // Out-arguments and the object now hold what the callee left in them. The callee's
     // summary carries what it kept (its parameter reaches its out-parameter), so the

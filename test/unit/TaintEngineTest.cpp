@@ -289,9 +289,16 @@ void characters() {
   char cmd[64];
   cmd[0] = first(getenv("B"));
   system(cmd);
+}
+static int next_char(const char *s) { return s[0]; }
+void reader() {
+  char cmd[64];
+  cmd[0] = (char)next_char(getenv("C"));
+  system(cmd);
 })cpp");
-  ASSERT_EQ(Flows.size(), 1u);
+  ASSERT_EQ(Flows.size(), 2u);
   EXPECT_EQ(Flows[0].Sink.Where.Line, 20u); // characters(): system(cmd)
+  EXPECT_EQ(Flows[1].Sink.Where.Line, 26u); // reader(): an int that is a character
 }
 
 TEST(TaintEngine, MayHaveSources) {
