@@ -1422,12 +1422,17 @@ private:
   }
 
   /// A function that returns characters as numbers, as fgetc does: next_char,
-  /// xmlCurrentChar, read_byte, utf8_decode, getc-like wrappers.
+  /// xmlCurrentChar, read_byte, utf8 decoders, getc-like wrappers (not nbytes, a size).
   static bool readsCharacters(const FunctionDecl *FD) {
-    std::string N = FD->getNameAsString();
+    std::string N;
+    for (char C : FD->getNameAsString()) // next_char, nextChar, NextChar -> nextchar
+      if (C != '_')
+        N += llvm::toLower(C);
     llvm::StringRef L(N);
-    for (llvm::StringRef W : {"char", "getc", "byte", "utf", "codepoint", "rune", "glyph"})
-      if (L.contains_insensitive(W))
+    for (llvm::StringRef W : {"getc", "getchar", "readchar", "nextchar", "peekchar",
+                              "currentchar", "curchar", "readbyte", "nextbyte", "getbyte",
+                              "peekbyte", "utf8", "utf16", "codepoint"})
+      if (L.contains(W))
         return true;
     return false;
   }
