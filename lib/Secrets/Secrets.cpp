@@ -5,6 +5,7 @@
 #include "vibeguard/Support/NameClassifier.h"
 #include "vibeguard/Support/YAML.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/ErrorHandling.h"
@@ -12,6 +13,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <cmath>
+#include <bitset>
 #include <mutex>
 
 using namespace vibeguard;
@@ -66,6 +68,7 @@ template <> struct MappingTraits<NamedPattern> {
     Io.mapRequired("what", P.What);
     Io.mapRequired("regex", P.Regex);
     Io.mapOptional("min-entropy", P.MinEntropy, 3.0);
+    Io.mapOptional("anchors", P.Anchors);
   }
 };
 template <> struct MappingTraits<SecretsFile> {
@@ -100,7 +103,7 @@ public:
   std::vector<CredentialParameter> Parameters;
   std::vector<NamedPattern> Embedded, KeyFormats;
   std::vector<std::unique_ptr<re2::RE2>> EmbeddedRE;
-  std::unique_ptr<re2::RE2::Set> KeyFormatSet;
+  mutable std::unique_ptr<re2::RE2::Set> KeyFormatSet;
 
   /// The exact pattern of key format \p I, compiled on first use: the set, a
   /// prefilter, rarely hits, and compiling all of them up front would cost every
@@ -138,19 +141,68 @@ private:
 
     for (const NamedPattern &P : Embedded)
       EmbeddedRE.push_back(compile(P));
-    KeyFormatSet = std::make_unique<re2::RE2::Set>(re2::RE2::DefaultOptions,
-                                                   re2::RE2::UNANCHORED);
     KeyFormatRE.resize(KeyFormats.size());
     KeyFormatOnce = std::make_unique<std::once_flag[]>(KeyFormats.size());
     for (const NamedPattern &P : KeyFormats) {
-      std::string Err;
-      if (KeyFormatSet->Add(relaxCounts(P.Regex), &Err) < 0)
-        llvm::report_fatal_error(llvm::Twine("vibeguard: bad key format '") + P.Id +
-                                 "': " + Err);
+      if (P.Anchors.empty())
+        llvm::report_fatal_error(llvm::Twine("vibeguard: key format '") + P.Id +
+                                 "' has no anchors");
+      for (llvm::StringRef A : P.Anchors) {
+        bool WordStart = A.consume_front("\\b");
+        if (A.size() < 2)
+          llvm::report_fatal_error(llvm::Twine("vibeguard: key format '") + P.Id +
+                                   "' has an anchor shorter than two characters");
+        AnchorsByPair[pairOf(A[0], A[1])].push_back({A.str(), WordStart});
+        AnchorPairs.set(pairOf(A[0], A[1]));
+      }
     }
-    if (!KeyFormatSet->Compile())
-      llvm::report_fatal_error("vibeguard: key formats do not compile as a set");
   }
+
+public:
+  /// Whether \p Text contains an anchor of some key format: one pass over its
+  /// character pairs. A text without one cannot match any format.
+  bool mayHoldKey(llvm::StringRef Text) const {
+    for (size_t I = 0; I + 1 < Text.size(); ++I) {
+      uint16_t P = pairOf(Text[I], Text[I + 1]);
+      if (!AnchorPairs.test(P))
+        continue;
+      for (const Anchor &A : AnchorsByPair.find(P)->second)
+        if (Text.substr(I).starts_with(A.Text) &&
+            !(A.WordStart && I > 0 && (llvm::isAlnum(Text[I - 1]) || Text[I - 1] == '_')))
+          return true;
+    }
+    return false;
+  }
+
+  /// The prefilter set of every key format, compiled on first use: most files hold no
+  /// anchor, and compiling it costs a clang-tidy process milliseconds.
+  const re2::RE2::Set &keyFormatSet() const {
+    std::call_once(KeyFormatSetOnce, [&] {
+      KeyFormatSet = std::make_unique<re2::RE2::Set>(re2::RE2::DefaultOptions,
+                                                     re2::RE2::UNANCHORED);
+      for (const NamedPattern &P : KeyFormats) {
+        std::string Err;
+        if (KeyFormatSet->Add(relaxCounts(P.Regex), &Err) < 0)
+          llvm::report_fatal_error(llvm::Twine("vibeguard: bad key format '") + P.Id +
+                                   "': " + Err);
+      }
+      if (!KeyFormatSet->Compile())
+        llvm::report_fatal_error("vibeguard: key formats do not compile as a set");
+    });
+    return *KeyFormatSet;
+  }
+
+private:
+  static uint16_t pairOf(char A, char B) {
+    return uint16_t((uint8_t(A) << 8) | uint8_t(B));
+  }
+  struct Anchor {
+    std::string Text;
+    bool WordStart; ///< written "\bSK": only at the start of a word, as the regex says
+  };
+  std::bitset<65536> AnchorPairs;
+  llvm::DenseMap<uint16_t, std::vector<Anchor>> AnchorsByPair;
+  mutable std::once_flag KeyFormatSetOnce;
 
   mutable std::vector<std::unique_ptr<re2::RE2>> KeyFormatRE;
   std::unique_ptr<std::once_flag[]> KeyFormatOnce;
@@ -335,9 +387,11 @@ std::vector<PatternMatch> Recognizer::findKnownKeys(llvm::StringRef Text) const 
   // The shortest format (key-/AKIA...) is 20 characters long.
   if (Text.size() < 20)
     return Out;
+  if (!Model.mayHoldKey(Text))
+    return Out;
   re2::StringPiece In(Text.data(), Text.size());
   std::vector<int> Hits;
-  if (!Model.KeyFormatSet->Match(In, &Hits))
+  if (!Model.keyFormatSet().Match(In, &Hits))
     return Out;
   std::sort(Hits.begin(), Hits.end());
   for (int H : Hits) {

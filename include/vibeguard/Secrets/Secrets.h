@@ -49,6 +49,8 @@ struct NamedPattern {
   std::string Regex;
   /// A match whose secret has less entropy (bits/char) is a placeholder.
   double MinEntropy = 3.0;
+  /// Key formats: every match contains one of these literal strings.
+  std::vector<std::string> Anchors;
 };
 
 /// Where a pattern matched inside a literal.
