@@ -114,9 +114,8 @@ void TaintCheck::check(const MatchFinder::MatchResult &R) {
       const auto &Export = summaryExport();
       // Alone (clang-tidy, the editor), a TU with no source has no flow: no summaries.
       // vibeguard scan (Export) needs them all for its cross-TU link.
-      std::vector<taint::FunctionSummary> Sums;
-      if (Export || std::getenv("VIBEGUARD_DUMP_SUMMARIES") || taint::mayHaveSources(Ctx, Opts))
-        Sums = taint::summarizeTranslationUnit(Ctx, Opts);
+      Opts.OnlyWithSources = !Export && !std::getenv("VIBEGUARD_DUMP_SUMMARIES");
+      std::vector<taint::FunctionSummary> Sums = taint::summarizeTranslationUnit(Ctx, Opts);
       if (Export)
         Export(Sums, ModelFiles);
       if (std::getenv("VIBEGUARD_DUMP_SUMMARIES")) // for debugging models

@@ -118,6 +118,35 @@ public:
     return It->second;
   }
 
+  /// Whether what \p FD returns can carry text. A number (not a character) that a
+  /// program's own function returns is a count, a size, an index or a setting, unless
+  /// the function's name says it reads characters (next_char, xmlCurrentChar, getc or
+  /// utf8 wrappers; not nbytes, a size). Without this, a model's layer count read from
+  /// its file made llama.cpp's whole context "file contents".
+  bool returnsText(const FunctionDecl *FD) {
+    auto [It, New] = ReturnsText.try_emplace(FD->getCanonicalDecl(), true);
+    if (!New)
+      return It->second;
+    QualType T = FD->getReturnType().getCanonicalType();
+    bool Number = (T->isArithmeticType() || T->isEnumeralType()) &&
+                  !T->isAnyCharacterType() &&
+                  !T->isSpecificBuiltinType(BuiltinType::SChar) &&
+                  !T->isSpecificBuiltinType(BuiltinType::UChar);
+    if (!Number)
+      return true;
+    std::string N;
+    for (char C : FD->getNameAsString()) // next_char, nextChar, NextChar -> nextchar
+      if (C != '_')
+        N += llvm::toLower(C);
+    It->second = llvm::any_of(
+        std::initializer_list<llvm::StringRef>{"getc", "getchar", "readchar", "nextchar",
+                                               "peekchar", "currentchar", "curchar",
+                                               "readbyte", "nextbyte", "getbyte", "peekbyte",
+                                               "utf8", "utf16", "codepoint"},
+        [&](llvm::StringRef W) { return llvm::StringRef(N).contains(W); });
+    return It->second;
+  }
+
   /// "secret", "pii" or "" for a value named \p D.
   llvm::StringRef nameKind(const ValueDecl *D) {
     if (!NameSources || !D->getIdentifier())
@@ -142,6 +171,7 @@ private:
   llvm::DenseMap<const FunctionDecl *, ModelEntry> Entries;
   llvm::DenseMap<const FieldDecl *, const Source *> Fields;
   llvm::DenseMap<const ValueDecl *, llvm::StringRef> NameKinds;
+  llvm::DenseMap<const FunctionDecl *, bool> ReturnsText;
   NameClassifier Names;
   std::vector<std::string> KindLabels;
 };
@@ -1410,33 +1440,6 @@ private:
       SawTextHtml = true;
   }
 
-  /// A number (not a character): what a program's own function returns as one is a
-  /// count, a size, an index or a setting, not text (unless its name says it reads
-  /// characters: readsCharacters). Without this, a model's layer
-  /// count read from its file made llama.cpp's whole context "file contents".
-  static bool isNumber(QualType T) {
-    T = T.getCanonicalType();
-    return (T->isArithmeticType() || T->isEnumeralType()) && !T->isAnyCharacterType() &&
-           !T->isSpecificBuiltinType(BuiltinType::SChar) &&
-           !T->isSpecificBuiltinType(BuiltinType::UChar);
-  }
-
-  /// A function that returns characters as numbers, as fgetc does: next_char,
-  /// xmlCurrentChar, read_byte, utf8 decoders, getc-like wrappers (not nbytes, a size).
-  static bool readsCharacters(const FunctionDecl *FD) {
-    std::string N;
-    for (char C : FD->getNameAsString()) // next_char, nextChar, NextChar -> nextchar
-      if (C != '_')
-        N += llvm::toLower(C);
-    llvm::StringRef L(N);
-    for (llvm::StringRef W : {"getc", "getchar", "readchar", "nextchar", "peekchar",
-                              "currentchar", "curchar", "readbyte", "nextbyte", "getbyte",
-                              "peekbyte", "utf8", "utf16", "codepoint"})
-      if (L.contains(W))
-        return true;
-    return false;
-  }
-
   TaintSet userCall(const CallExpr *CE, const FunctionDecl *Callee, const Args &A,
                     const TaintSet &ObjT, llvm::ArrayRef<TaintSet> ArgT) {
     // A helper named for masking (redact_pii, mask_secret, anonymize) returns what
@@ -1457,8 +1460,7 @@ private:
     for (unsigned I = 0; I < ArgT.size(); ++I)
       emit(ArgT[I], {PortKind::CallArg, int(I), Site, ""}, SourceLocation(), "");
     TaintSet Result;
-    if (!Callee->getReturnType()->isVoidType() &&
-        (!isNumber(Callee->getReturnType()) || readsCharacters(Callee)))
+    if (!Callee->getReturnType()->isVoidType() && Models.returnsText(Callee))
       Result.push_back({origin({PortKind::CallResult, ReturnValue, Site, ""}), 0, 0, nullptr});
     // Out-arguments and the object now hold what the callee left in them. The callee's
     // summary carries what it kept (its parameter reaches its out-parameter), so the
@@ -1603,19 +1605,27 @@ private:
 
 // ---------------------------------------------------------------------------------
 
-class Collector : public RecursiveASTVisitor<Collector> {
+/// Visits the code the analysis covers: the TU's own declarations, template
+/// instances and lambda bodies; nothing in a system header (DESIGN.md: cost).
+template <class Derived> class UserCodeVisitor : public RecursiveASTVisitor<Derived> {
 public:
-  Collector(ASTContext &Ctx, ModelIndex &Models, std::vector<FunctionSummary> &Out)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Models(Models), Out(Out) {}
+  explicit UserCodeVisitor(const SourceManager &SM) : SM(SM) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBodies() const { return true; }
-
   bool TraverseDecl(Decl *D) {
-    // Nothing in a system header is analysed (DESIGN.md: cost).
     if (D && !isa<TranslationUnitDecl>(D) && isLibraryDecl(D, SM))
       return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
+    return RecursiveASTVisitor<Derived>::TraverseDecl(D);
   }
+
+private:
+  const SourceManager &SM;
+};
+
+class Collector : public UserCodeVisitor<Collector> {
+public:
+  Collector(ASTContext &Ctx, ModelIndex &Models, std::vector<FunctionSummary> &Out)
+      : UserCodeVisitor(Ctx.getSourceManager()), Ctx(Ctx), Models(Models), Out(Out) {}
 
   bool VisitLambdaExpr(LambdaExpr *LE) {
     return VisitFunctionDecl(LE->getCallOperator());
@@ -1640,7 +1650,6 @@ public:
 
 private:
   ASTContext &Ctx;
-  SourceManager &SM;
   ModelIndex &Models;
   std::vector<FunctionSummary> &Out;
   llvm::DenseSet<const FunctionDecl *> Seen;
@@ -1652,19 +1661,11 @@ namespace {
 /// Looks, as the analysis would, for anything that starts a flow: a modelled source
 /// call, a field the model names, a value named like a credential or personal data,
 /// main's argv. Over the same declarations the Collector analyses; stops at the first.
-class SourceFinder : public RecursiveASTVisitor<SourceFinder> {
+class SourceFinder : public UserCodeVisitor<SourceFinder> {
 public:
   SourceFinder(ASTContext &Ctx, ModelIndex &Models)
-      : SM(Ctx.getSourceManager()), Models(Models) {}
+      : UserCodeVisitor(Ctx.getSourceManager()), Models(Models) {}
   bool Found = false;
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitLambdaBodies() const { return true; }
-
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && isLibraryDecl(D, SM))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
   bool VisitFunctionDecl(FunctionDecl *FD) {
     Found |= FD->isMain() && FD->getNumParams() >= 2 && FD->doesThisDeclarationHaveABody();
     return !Found;
@@ -1686,22 +1687,29 @@ public:
   }
 
 private:
-  SourceManager &SM;
   ModelIndex &Models;
 };
 } // namespace
 
-bool taint::mayHaveSources(ASTContext &Ctx, const AnalysisOptions &Opts) {
-  ModelIndex Models(*Opts.Model, Opts.NameSources);
+namespace {
+bool findSources(ASTContext &Ctx, ModelIndex &Models) {
   SourceFinder F(Ctx, Models);
   F.TraverseDecl(Ctx.getTranslationUnitDecl());
   return F.Found;
+}
+} // namespace
+
+bool taint::mayHaveSources(ASTContext &Ctx, const AnalysisOptions &Opts) {
+  ModelIndex Models(*Opts.Model, Opts.NameSources);
+  return findSources(Ctx, Models);
 }
 
 std::vector<FunctionSummary> taint::summarizeTranslationUnit(ASTContext &Ctx,
                                                              const AnalysisOptions &Opts) {
   std::vector<FunctionSummary> Out;
   ModelIndex Models(*Opts.Model, Opts.NameSources);
+  if (Opts.OnlyWithSources && !findSources(Ctx, Models)) // its lookups serve the analysis
+    return Out;
   Collector C(Ctx, Models, Out);
   C.TraverseDecl(Ctx.getTranslationUnitDecl());
   return Out;

@@ -655,15 +655,13 @@ public:
       return false;
     for (const J &X : *Sources) {
       SourceSite Site;
-      if (!X.is_object() || !str(X, "kind", Site.Kind) || !str(X, "what", Site.What) ||
-          !step(get(X, "at"), Site.Where))
+      if (!site(X, "kind", Site.Kind, "what", Site.What, Site.Where))
         return fail("a source is not {kind, what, at}");
       S.Sources.push_back(std::move(Site));
     }
     for (const J &X : *Sinks) {
       SinkSite Site;
-      if (!X.is_object() || !str(X, "kind", Site.Kind) || !str(X, "what", Site.What) ||
-          !step(get(X, "at"), Site.Where))
+      if (!site(X, "kind", Site.Kind, "what", Site.What, Site.Where))
         return fail("a sink is not {kind, what, at}");
       if (const J *Role = get(X, "role"); Role && Role->is_string())
         Site.Role = Role->get_ref<const std::string &>();
@@ -673,8 +671,7 @@ public:
     }
     for (const J &X : *Calls) {
       CallSite Site;
-      if (!X.is_object() || !str(X, "callee", Site.Callee) || !str(X, "name", Site.Name) ||
-          !step(get(X, "at"), Site.Where))
+      if (!site(X, "callee", Site.Callee, "name", Site.Name, Site.Where))
         return fail("a call is not {callee, name, at}");
       S.Calls.push_back(std::move(Site));
     }
@@ -706,6 +703,11 @@ public:
   }
 
 private:
+  /// {KA: a, KB: b, "at": step}, as SummaryWriter::site writes it.
+  bool site(const J &X, const char *KA, std::string &A, const char *KB, std::string &B,
+            Step &Where) {
+    return X.is_object() && str(X, KA, A) && str(X, KB, B) && step(get(X, "at"), Where);
+  }
   static const J *get(const J &O, const char *Key) {
     auto It = O.find(Key);
     return It == O.end() ? nullptr : &*It;
@@ -844,10 +846,4 @@ llvm::Error taint::summariesFromText(llvm::StringRef Text, llvm::StringRef What,
       (*Rest)[It.key()] = std::move(*V);
     }
   return llvm::Error::success();
-}
-
-llvm::Error taint::summariesFromJSON(const llvm::json::Object &O, llvm::StringRef What,
-                                     std::vector<FunctionSummary> &Out) {
-  return summariesFromText(llvm::formatv("{0}", llvm::json::Value(llvm::json::Object(O))).str(),
-                           What, Out);
 }

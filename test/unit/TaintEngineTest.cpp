@@ -24,6 +24,10 @@ char *strcat(char *, const char *);
 
 std::string errorText(llvm::Error E) { return E ? llvm::toString(std::move(E)) : ""; }
 
+std::string textOf(llvm::json::Object O) {
+  return llvm::formatv("{0}", llvm::json::Value(std::move(O))).str();
+}
+
 std::vector<Flow> flowsOf(const std::string &Code) {
   std::unique_ptr<clang::ASTUnit> AST = clang::tooling::buildASTFromCodeWithArgs(
       std::string(Prelude) + Code, {"-std=c++17", "-Wno-everything"}, "input.cpp");
@@ -123,20 +127,17 @@ TEST(TaintEngine, SummaryJSONRoundTrip) {
   Opts.Model = &TaintModel::builtin();
   std::vector<FunctionSummary> Sums = summarizeTranslationUnit(AST->getASTContext(), Opts);
   // Through text, as a worker writes it and scan reads it back.
-  std::string Text = llvm::formatv("{0}", llvm::json::Value(toJSON(Sums))).str();
-  llvm::Expected<llvm::json::Value> J = llvm::json::parse(Text);
-  ASSERT_TRUE(bool(J)) << llvm::toString(J.takeError());
   std::vector<FunctionSummary> Back;
-  EXPECT_EQ(errorText(summariesFromJSON(*J->getAsObject(), "test", Back)), "");
+  EXPECT_EQ(errorText(summariesFromText(textOf(toJSON(Sums)), "test", Back)), "");
   ASSERT_EQ(Back.size(), Sums.size());
   EXPECT_EQ(Back[0].Calls.size(), Sums[0].Calls.size());
   // Linked after the round trip (as `vibeguard scan` links cached summaries).
   EXPECT_EQ(link(Back).size(), 1u);
   std::vector<FunctionSummary> Bad;
-  EXPECT_EQ(errorText(summariesFromJSON(
-                llvm::json::Object{{"files", llvm::json::Array{}},
-                                   {"summaries", llvm::json::Array{llvm::json::Object{
-                                                     {"usr", "x"}, {"name", "x"}}}}},
+  EXPECT_EQ(errorText(summariesFromText(
+                textOf(llvm::json::Object{{"files", llvm::json::Array{}},
+                                          {"summaries", llvm::json::Array{llvm::json::Object{
+                                                            {"usr", "x"}, {"name", "x"}}}}}),
                 "cache.json", Bad)),
             "cache.json: malformed taint summary: 'sources' is missing or not an array");
   // A hostile file: attributes beside the summaries nested 200000 deep are refused,
@@ -149,7 +150,7 @@ TEST(TaintEngine, SummaryJSONRoundTrip) {
   // A step must name a listed file (a damaged cache file must not crash the link).
   llvm::json::Object Damaged = toJSON(Sums);
   Damaged["files"] = llvm::json::Array{};
-  EXPECT_EQ(errorText(summariesFromJSON(Damaged, "cache.json", Bad)),
+  EXPECT_EQ(errorText(summariesFromText(textOf(std::move(Damaged)), "cache.json", Bad)),
             "cache.json: malformed taint summary: a step names a file that is not listed");
 }
 
@@ -265,7 +266,8 @@ TEST(TaintEngine, JoinPortsRoundTrip) {
     IntoSink += E.To.Kind == PortKind::Sink;
   EXPECT_LT(IntoSink, 10u);
   std::vector<FunctionSummary> Back;
-  EXPECT_EQ(errorText(summariesFromJSON(toJSON(llvm::ArrayRef(*Run)), "test", Back)), "");
+  EXPECT_EQ(errorText(summariesFromText(textOf(toJSON(llvm::ArrayRef(*Run))), "test", Back)),
+            "");
   ASSERT_EQ(Back.size(), 1u);
   ASSERT_EQ(Back[0].Edges.size(), Run->Edges.size());
   for (size_t I = 0; I < Run->Edges.size(); ++I) {

@@ -55,6 +55,26 @@ using namespace clang;
 using namespace clang::tidy;
 
 namespace {
+/// Writes \p Text to \p Path; "" or what went wrong (nothing is left behind then).
+std::string writeFile(const std::string &Path, llvm::StringRef Text) {
+  std::error_code EC;
+  {
+    llvm::raw_fd_ostream Out(Path, EC);
+    if (!EC) {
+      Out << Text;
+      Out.close();
+      if (Out.has_error()) {
+        EC = Out.error();
+        Out.clear_error();
+      }
+    }
+  }
+  if (!EC)
+    return "";
+  llvm::sys::fs::remove(Path);
+  return Path + ": cannot write: " + EC.message();
+}
+
 int fail(const llvm::Twine &Msg) {
   llvm::errs() << "vibeguard-worker: error: " << Msg << "\n";
   return 2;
@@ -347,21 +367,8 @@ int main(int argc, const char **argv) {
           vibeguard::taint::writeSummaries(J, Summaries);
         });
       }
-      std::string TaintPath = OutPath + ".taint";
-      std::error_code EC;
-      {
-        llvm::raw_fd_ostream Out(TaintPath, EC);
-        if (!EC) {
-          Out << Text;
-          Out.close();
-          if (Out.has_error()) {
-            EC = Out.error();
-            Out.clear_error();
-          }
-        }
-      }
-      if (EC)
-        return fail(TaintPath + ": cannot write: " + EC.message());
+      if (std::string Err = writeFile(OutPath + ".taint", Text); !Err.empty())
+        return fail(Err);
       Result["taintDigest"] = llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Text)));
       Result["taintBytes"] = int64_t(Text.size());
       // What ties this TU to others: the functions it defines, those it calls without
@@ -414,20 +421,10 @@ int main(int argc, const char **argv) {
 
   // Atomically: a result file exists only when it is complete.
   std::string Tmp = OutPath + ".tmp";
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream Out(Tmp, EC);
-    if (EC)
-      return fail(Tmp + ": cannot write: " + EC.message());
-    Out << llvm::json::Value(std::move(Result)) << "\n";
-    Out.close();
-    if (Out.has_error()) {
-      std::error_code WEC = Out.error();
-      Out.clear_error();
-      llvm::sys::fs::remove(Tmp);
-      return fail(Tmp + ": cannot write: " + WEC.message());
-    }
-  }
+  if (std::string Err = writeFile(
+          Tmp, llvm::formatv("{0}\n", llvm::json::Value(std::move(Result))).str());
+      !Err.empty())
+    return fail(Err);
   if (std::error_code EC = llvm::sys::fs::rename(Tmp, OutPath))
     return fail(OutPath + ": cannot write: " + EC.message());
   return 0;

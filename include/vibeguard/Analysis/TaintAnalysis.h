@@ -32,6 +32,9 @@ struct AnalysisOptions {
   /// Values named like credentials (secrets.yaml) or personal data (the model's
   /// NameSources) are sources of kind secret / pii where they are read.
   bool NameSources = true;
+  /// Summarize nothing when nothing can start a flow (mayHaveSources): a TU analysed
+  /// alone then has no flow. Not for a cross-TU link, which needs every summary.
+  bool OnlyWithSources = false;
 };
 
 /// False when nothing in \p Ctx's translation unit (outside system headers) can start a

@@ -146,9 +146,6 @@ llvm::json::Object toJSON(llvm::ArrayRef<FunctionSummary> Summaries);
 llvm::Error summariesFromText(llvm::StringRef Text, llvm::StringRef What,
                               std::vector<FunctionSummary> &Out,
                               llvm::json::Object *Rest = nullptr);
-/// The same from an object already parsed (a shard's SARIF embeds them).
-llvm::Error summariesFromJSON(const llvm::json::Object &O, llvm::StringRef What,
-                              std::vector<FunctionSummary> &Out);
 
 } // namespace vibeguard::taint
 
