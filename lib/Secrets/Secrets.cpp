@@ -11,7 +11,6 @@
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/YAMLTraits.h"
 #include <re2/re2.h>
-#include <re2/set.h>
 #include <cmath>
 #include <bitset>
 #include <mutex>
@@ -103,11 +102,10 @@ public:
   std::vector<CredentialParameter> Parameters;
   std::vector<NamedPattern> Embedded, KeyFormats;
   std::vector<std::unique_ptr<re2::RE2>> EmbeddedRE;
-  mutable std::unique_ptr<re2::RE2::Set> KeyFormatSet;
 
-  /// The exact pattern of key format \p I, compiled on first use: the set, a
-  /// prefilter, rarely hits, and compiling all of them up front would cost every
-  /// clang-tidy process more than parsing a small file.
+  /// The exact pattern of key format \p I, compiled on first use: most files hold no
+  /// anchor of it, and compiling every format up front would cost each clang-tidy
+  /// process more than parsing a small file.
   const re2::RE2 &keyFormatRE(size_t I) const {
     std::call_once(KeyFormatOnce[I], [&] { KeyFormatRE[I] = compile(KeyFormats[I]); });
     return *KeyFormatRE[I];
@@ -152,16 +150,18 @@ private:
         if (A.size() < 2)
           llvm::report_fatal_error(llvm::Twine("vibeguard: key format '") + P.Id +
                                    "' has an anchor shorter than two characters");
-        AnchorsByPair[pairOf(A[0], A[1])].push_back({A.str(), WordStart});
+        AnchorsByPair[pairOf(A[0], A[1])].push_back(
+            {A.str(), WordStart, unsigned(&P - KeyFormats.data())});
         AnchorPairs.set(pairOf(A[0], A[1]));
       }
     }
   }
 
 public:
-  /// Whether \p Text contains an anchor of some key format: one pass over its
-  /// character pairs. A text without one cannot match any format.
-  bool mayHoldKey(llvm::StringRef Text) const {
+  /// The key formats \p Text holds an anchor of, in the order of the file: one pass
+  /// over its character pairs. Only these formats can match it.
+  llvm::SmallVector<unsigned, 4> candidateFormats(llvm::StringRef Text) const {
+    llvm::SmallVector<unsigned, 4> Out;
     for (size_t I = 0; I + 1 < Text.size(); ++I) {
       uint16_t P = pairOf(Text[I], Text[I + 1]);
       if (!AnchorPairs.test(P))
@@ -169,27 +169,11 @@ public:
       for (const Anchor &A : AnchorsByPair.find(P)->second)
         if (Text.substr(I).starts_with(A.Text) &&
             !(A.WordStart && I > 0 && (llvm::isAlnum(Text[I - 1]) || Text[I - 1] == '_')))
-          return true;
+          Out.push_back(A.Format);
     }
-    return false;
-  }
-
-  /// The prefilter set of every key format, compiled on first use: most files hold no
-  /// anchor, and compiling it costs a clang-tidy process milliseconds.
-  const re2::RE2::Set &keyFormatSet() const {
-    std::call_once(KeyFormatSetOnce, [&] {
-      KeyFormatSet = std::make_unique<re2::RE2::Set>(re2::RE2::DefaultOptions,
-                                                     re2::RE2::UNANCHORED);
-      for (const NamedPattern &P : KeyFormats) {
-        std::string Err;
-        if (KeyFormatSet->Add(relaxCounts(P.Regex), &Err) < 0)
-          llvm::report_fatal_error(llvm::Twine("vibeguard: bad key format '") + P.Id +
-                                   "': " + Err);
-      }
-      if (!KeyFormatSet->Compile())
-        llvm::report_fatal_error("vibeguard: key formats do not compile as a set");
-    });
-    return *KeyFormatSet;
+    llvm::sort(Out);
+    Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+    return Out;
   }
 
 private:
@@ -199,41 +183,13 @@ private:
   struct Anchor {
     std::string Text;
     bool WordStart; ///< written "\bSK": only at the start of a word, as the regex says
+    unsigned Format;
   };
   std::bitset<65536> AnchorPairs;
   llvm::DenseMap<uint16_t, std::vector<Anchor>> AnchorsByPair;
-  mutable std::once_flag KeyFormatSetOnce;
 
   mutable std::vector<std::unique_ptr<re2::RE2>> KeyFormatRE;
   std::unique_ptr<std::once_flag[]> KeyFormatOnce;
-
-  /// A superset of \p Regex that is cheap to compile: RE2 unrolls counted
-  /// repetitions, so "[A-Za-z0-9]{186}" becomes 186 copies. In the prefilter set a long
-  /// count "{n,m}" becomes "{min(n,16),}"; the exact pattern confirms every hit.
-  static std::string relaxCounts(llvm::StringRef Regex) {
-    static const re2::RE2 Count(R"(\{([0-9]+)(,[0-9]*)?\})");
-    std::string Out = Regex.str();
-    std::string Rewritten;
-    re2::StringPiece In(Out), Num, Rest;
-    size_t Pos = 0;
-    while (re2::RE2::PartialMatch(In.substr(Pos), Count, &Num, &Rest)) {
-      size_t At = Num.data() - In.data() - 1; // the '{'
-      size_t End = (Rest.empty() ? Num.data() + Num.size() : Rest.data() + Rest.size()) -
-                   In.data() + 1;
-      Rewritten.append(In.data() + Pos, At - Pos);
-      unsigned long Min = std::stoul(std::string(Num)), Max = Min;
-      if (Rest.size() > 1)
-        Max = std::stoul(std::string(Rest.substr(1)));
-      else if (Rest.size() == 1) // "{n,}"
-        Max = Min;
-      Rewritten += Min > 16 || Max > 16
-                       ? "{" + std::to_string(std::min(Min, 16ul)) + ",}"
-                       : std::string(In.data() + At, End - At);
-      Pos = End;
-    }
-    Rewritten.append(In.data() + Pos, In.size() - Pos);
-    return Rewritten;
-  }
 
   static std::unique_ptr<re2::RE2> compile(const NamedPattern &P) {
     auto RE = std::make_unique<re2::RE2>(P.Regex, re2::RE2::Quiet);
@@ -387,14 +343,8 @@ std::vector<PatternMatch> Recognizer::findKnownKeys(llvm::StringRef Text) const 
   // The shortest format (key-/AKIA...) is 20 characters long.
   if (Text.size() < 20)
     return Out;
-  if (!Model.mayHoldKey(Text))
-    return Out;
   re2::StringPiece In(Text.data(), Text.size());
-  std::vector<int> Hits;
-  if (!Model.keyFormatSet().Match(In, &Hits))
-    return Out;
-  std::sort(Hits.begin(), Hits.end());
-  for (int H : Hits) {
+  for (unsigned H : Model.candidateFormats(Text)) {
     const NamedPattern &P = Model.KeyFormats[H];
     const re2::RE2 &RE = Model.keyFormatRE(H);
     re2::StringPiece Whole, Group;
