@@ -51,6 +51,20 @@ results() {
   return R;
 }
 
+/// The taint checks enabled in each clang-tidy run, by context: what the engine is
+/// asked decides which TUs it can skip.
+struct Enabled {
+  const clang::tidy::ClangTidyContext *Ctx;
+  const TaintCheck *Check;
+  const taint::TaintRule *Rule;
+  const taint::RuleOptions *Opts;
+  std::string ModelFiles;
+};
+std::vector<Enabled> &enabledChecks() {
+  static std::vector<Enabled> E;
+  return E;
+}
+
 /// Diagnostic text is a format: a '%' in a name or URL must stay a '%'.
 std::string escape(llvm::StringRef S) {
   std::string R;
@@ -72,7 +86,7 @@ TaintCheck::SummaryExport &summaryExport() {
 void TaintCheck::setSummaryExport(SummaryExport Fn) { summaryExport() = std::move(Fn); }
 
 TaintCheck::TaintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx), Rule(*taint::findTaintRule(Name)),
+    : ClangTidyCheck(Name, Ctx), TidyCtx(Ctx), Rule(*taint::findTaintRule(Name)),
       ModelFiles(Options.getLocalOrGlobal("TaintModels", "")),
       SourceKindsText(Options.get("SourceKinds", Rule.defaultSourceKinds())) {
   for (const std::string &K : secrets::splitList(SourceKindsText)) {
@@ -83,6 +97,13 @@ TaintCheck::TaintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
   }
   if (Name == "vibeguard-llm-prompt-injection")
     Opts.ReportUserRoleMessages = Options.get("ReportUserRoleMessages", false);
+  std::lock_guard<std::mutex> Lock(CacheLock);
+  enabledChecks().push_back({Ctx, this, &Rule, &Opts, ModelFiles});
+}
+
+TaintCheck::~TaintCheck() {
+  std::lock_guard<std::mutex> Lock(CacheLock);
+  llvm::erase_if(enabledChecks(), [&](const Enabled &E) { return E.Check == this; });
 }
 
 void TaintCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -112,9 +133,21 @@ void TaintCheck::check(const MatchFinder::MatchResult &R) {
       Opts.Model = Model->get();
       auto Res = std::make_shared<TaintResult>();
       const auto &Export = summaryExport();
-      // Alone (clang-tidy, the editor), a TU with no source has no flow: no summaries.
-      // vibeguard scan (Export) needs them all for its cross-TU link.
-      Opts.OnlyWithSources = !Export && !std::getenv("VIBEGUARD_DUMP_SUMMARIES");
+      // Alone (clang-tidy, the editor), a TU without a source and a sink that one of
+      // the enabled checks pairs has no flow to report: no summaries. vibeguard scan
+      // (Export) needs them all for its cross-TU link.
+      if (!Export && !std::getenv("VIBEGUARD_DUMP_SUMMARIES")) {
+        std::vector<std::pair<const taint::TaintRule *, taint::RuleOptions>> Asked;
+        for (const Enabled &E : enabledChecks())
+          if (E.Ctx == TidyCtx && E.ModelFiles == ModelFiles)
+            Asked.push_back({E.Rule, *E.Opts});
+        Opts.OnlyIf = [Asked](llvm::StringRef Source, llvm::StringRef Sink) {
+          return llvm::any_of(Asked, [&](const auto &A) {
+            return A.first->takesSinkKind(Sink) &&
+                   llvm::is_contained(A.second.SourceKinds, Source);
+          });
+        };
+      }
       std::vector<taint::FunctionSummary> Sums = taint::summarizeTranslationUnit(Ctx, Opts);
       if (Export)
         Export(Sums, ModelFiles);

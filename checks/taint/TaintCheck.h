@@ -29,6 +29,7 @@ struct TaintResult;
 class TaintCheck : public clang::tidy::ClangTidyCheck {
 public:
   TaintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
+  ~TaintCheck() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -41,6 +42,7 @@ public:
   static void setSummaryExport(SummaryExport Fn);
 
 private:
+  const clang::tidy::ClangTidyContext *TidyCtx;
   const taint::TaintRule &Rule;
   std::string ModelFiles, SourceKindsText;
   taint::RuleOptions Opts;

@@ -11,6 +11,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallString.h"
@@ -1658,57 +1659,115 @@ private:
 } // namespace
 
 namespace {
-/// Looks, as the analysis would, for anything that starts a flow: a modelled source
-/// call, a field the model names, a value named like a credential or personal data,
-/// main's argv. Over the same declarations the Collector analyses; stops at the first.
-class SourceFinder : public UserCodeVisitor<SourceFinder> {
+/// Looks, as the analysis would, for the two ends of a flow: the kinds of the sources
+/// and of the sinks the TU's own code holds (conservatively: every kind the analysis
+/// could give them). Over the same declarations the Collector analyses; stops as soon
+/// as a source kind and a sink kind pair up.
+class Inventory : public UserCodeVisitor<Inventory> {
 public:
-  SourceFinder(ASTContext &Ctx, ModelIndex &Models)
-      : UserCodeVisitor(Ctx.getSourceManager()), Models(Models) {}
+  using Pairs = std::function<bool(llvm::StringRef, llvm::StringRef)>;
+  Inventory(ASTContext &Ctx, ModelIndex &Models, const Pairs &Relevant)
+      : UserCodeVisitor(Ctx.getSourceManager()), Models(Models), Relevant(Relevant) {}
   bool Found = false;
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
-    Found |= FD->isMain() && FD->getNumParams() >= 2 && FD->doesThisDeclarationHaveABody();
+    if (FD->isMain() && FD->getNumParams() >= 2 && FD->doesThisDeclarationHaveABody())
+      source("user-input");
     return !Found;
   }
   bool VisitCallExpr(CallExpr *CE) {
-    if (const FunctionDecl *Callee = CE->getDirectCallee())
-      Found |= Models.lookup(Callee).Src != nullptr;
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return true;
+    entry(Models.lookup(Callee));
+    // The sinks FunctionAnalyzer::special finds by the arguments' values.
+    if (const IdentifierInfo *II = Callee->getIdentifier()) {
+      llvm::StringRef N = II->getName();
+      if (N == "curl_easy_setopt") {
+        sink("url");
+        sink("llm-prompt");
+      } else if (N == "Post" && isa<CXXMethodDecl>(Callee)) {
+        sink("llm-prompt");
+      } else if (N == "printf" || N == "puts" || N == "fputs" || N == "fprintf") {
+        sink("header");
+        sink("html");
+      }
+    }
+    return !Found;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    if (const CXXConstructorDecl *Ctor = CE->getConstructor()) {
+      entry(Models.lookup(Ctor));
+      if (Ctor->getParent()->getName() == "response")
+        sink("html"); // crow::response(body)
+    }
     return !Found;
   }
   bool VisitMemberExpr(MemberExpr *ME) {
-    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-      Found |= Models.fieldSource(F) != nullptr || !Models.nameKind(F).empty();
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
+      if (const Source *Src = Models.fieldSource(F))
+        source(Src->Kind);
+      if (llvm::StringRef K = Models.nameKind(F); !K.empty())
+        source(K);
+      if (F->getName() == "body")
+        sink("html"); // crow::response::body
+    }
     return !Found;
   }
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      Found |= !Models.nameKind(VD).empty();
+      if (llvm::StringRef K = Models.nameKind(VD); !K.empty())
+        source(K);
     return !Found;
   }
 
 private:
   ModelIndex &Models;
-};
-} // namespace
+  const Pairs &Relevant;
+  llvm::StringSet<> Sources, Sinks;
 
-namespace {
-bool findSources(ASTContext &Ctx, ModelIndex &Models) {
-  SourceFinder F(Ctx, Models);
-  F.TraverseDecl(Ctx.getTranslationUnitDecl());
-  return F.Found;
+  void entry(const ModelEntry &M) {
+    if (M.Src) {
+      source(M.Src->Kind);
+      // FunctionAnalyzer::call: a read of stdin is user input; CGI's getenv is user
+      // input; a stream's getline reads a file.
+      source("user-input");
+      if (M.Src->Kind == "user-input")
+        source("file");
+    }
+    if (M.Snk)
+      sink(M.Snk->Kind);
+  }
+  void source(llvm::StringRef K) {
+    if (!Found && Sources.insert(K).second)
+      for (const auto &S : Sinks)
+        Found |= !Relevant || Relevant(K, S.getKey());
+  }
+  void sink(llvm::StringRef K) {
+    if (!Found && Sinks.insert(K).second)
+      for (const auto &S : Sources)
+        Found |= !Relevant || Relevant(S.getKey(), K);
+  }
+};
+
+bool findFlowEnds(ASTContext &Ctx, ModelIndex &Models, const Inventory::Pairs &Relevant) {
+  Inventory I(Ctx, Models, Relevant);
+  I.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return I.Found;
 }
 } // namespace
 
-bool taint::mayHaveSources(ASTContext &Ctx, const AnalysisOptions &Opts) {
+bool taint::mayHaveFlows(ASTContext &Ctx, const AnalysisOptions &Opts) {
   ModelIndex Models(*Opts.Model, Opts.NameSources);
-  return findSources(Ctx, Models);
+  return findFlowEnds(Ctx, Models, Opts.OnlyIf);
 }
 
 std::vector<FunctionSummary> taint::summarizeTranslationUnit(ASTContext &Ctx,
                                                              const AnalysisOptions &Opts) {
   std::vector<FunctionSummary> Out;
   ModelIndex Models(*Opts.Model, Opts.NameSources);
-  if (Opts.OnlyWithSources && !findSources(Ctx, Models)) // its lookups serve the analysis
+  // The inventory's lookups serve the analysis too.
+  if (Opts.OnlyIf && !findFlowEnds(Ctx, Models, Opts.OnlyIf))
     return Out;
   Collector C(Ctx, Models, Out);
   C.TraverseDecl(Ctx.getTranslationUnitDecl());

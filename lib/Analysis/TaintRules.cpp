@@ -62,7 +62,7 @@ public:
       : Name(Name), Kind(Kind), Risk(Risk), Fix(Fix) {}
   llvm::StringRef name() const override { return Name; }
   llvm::StringRef defaultSourceKinds() const override { return "user-input;network"; }
-  bool takesSink(const Flow &F) const override { return F.Sink.Kind == Kind; }
+  bool takesSinkKind(llvm::StringRef K) const override { return K == Kind; }
   std::string message(const Flow &F) const override {
     return describeOrigin(F) + " reaches " + F.Sink.What + " (" + Risk + "); " + Fix;
   }
@@ -85,7 +85,7 @@ class PromptInjectionRule : public TaintRule {
 public:
   llvm::StringRef name() const override { return "vibeguard-llm-prompt-injection"; }
   llvm::StringRef defaultSourceKinds() const override { return "user-input;network;file"; }
-  bool takesSink(const Flow &F) const override { return F.Sink.Kind == "llm-prompt"; }
+  bool takesSinkKind(llvm::StringRef K) const override { return K == "llm-prompt"; }
   int rank(const Flow &F) const override {
     if (F.Flags & ParseSpecial)
       return 3;
@@ -120,8 +120,9 @@ class SensitiveDataRule : public TaintRule {
 public:
   llvm::StringRef name() const override { return "vibeguard-llm-sensitive-data-in-prompt"; }
   llvm::StringRef defaultSourceKinds() const override { return "secret;pii"; }
+  bool takesSinkKind(llvm::StringRef K) const override { return K == "llm-prompt"; }
   bool takesSink(const Flow &F) const override {
-    return F.Sink.Kind == "llm-prompt" && F.Sink.Remote;
+    return takesSinkKind(F.Sink.Kind) && F.Sink.Remote;
   }
   std::string message(const Flow &F) const override {
     return describeOrigin(F) + " is sent to a remote language model in " + F.Sink.What +
@@ -135,8 +136,7 @@ class OutputToSinkRule : public TaintRule {
 public:
   llvm::StringRef name() const override { return "vibeguard-llm-output-to-sink"; }
   llvm::StringRef defaultSourceKinds() const override { return "llm-output"; }
-  bool takesSink(const Flow &F) const override {
-    llvm::StringRef K = F.Sink.Kind;
+  bool takesSinkKind(llvm::StringRef K) const override {
     return K == "command" || K == "sql" || K == "path" || K == "format" || K == "code";
   }
   std::string message(const Flow &F) const override {

@@ -303,20 +303,39 @@ void reader() {
   EXPECT_EQ(Flows[1].Sink.Where.Line, 26u); // reader(): an int that is a character
 }
 
-TEST(TaintEngine, MayHaveSources) {
-  // Alone, a TU with nothing that starts a flow skips its summaries.
-  auto Has = [](const std::string &Code) {
+TEST(TaintEngine, MayHaveFlows) {
+  // Alone, a TU without both ends of a flow some rule asks about skips its summaries.
+  auto Has = [](const std::string &Code,
+                std::function<bool(llvm::StringRef, llvm::StringRef)> OnlyIf = nullptr) {
     std::unique_ptr<clang::ASTUnit> AST = clang::tooling::buildASTFromCodeWithArgs(
         std::string(Prelude) + Code, {"-std=c++17", "-Wno-everything"}, "input.cpp");
     EXPECT_TRUE(AST);
     AnalysisOptions Opts;
     Opts.Model = &TaintModel::builtin();
-    return mayHaveSources(AST->getASTContext(), Opts);
+    Opts.OnlyIf = std::move(OnlyIf);
+    return mayHaveFlows(AST->getASTContext(), Opts);
   };
   EXPECT_FALSE(Has("void run(const char *c) { system(c); }"));
+  EXPECT_FALSE(Has("const char *name() { return getenv(\"X\"); }")); // no sink
   EXPECT_TRUE(Has("void run() { system(getenv(\"X\")); }"));
+  // The ends may sit in different functions, and in any order.
+  EXPECT_TRUE(Has("void run(const char *c) { system(c); } void go() { run(getenv(\"X\")); }"));
   EXPECT_TRUE(Has("int main(int argc, char **argv) { return system(argv[1]); }"));
-  EXPECT_TRUE(Has("void send(const char *); void f(const char *password) { send(password); }"));
-  EXPECT_TRUE(Has("auto f = [] { return getenv(\"X\"); };"));
+  EXPECT_TRUE(Has("auto f = [] { return system(getenv(\"X\")); };"));
   EXPECT_TRUE(Has("template <class T> void f(T) { system(getenv(\"X\")); } void g() { f(1); }"));
+  // Sinks found by their arguments: a CGI page written with printf.
+  EXPECT_TRUE(Has("extern \"C\" int printf(const char *, ...);\n"
+                  "void page() { printf(\"%s\", getenv(\"QUERY_STRING\")); }"));
+
+  // Only the pairs asked about: a password and a command sink are no question of the
+  // injection rules (they take user input), but environment data reaching one is.
+  auto Injection = [](llvm::StringRef Src, llvm::StringRef Snk) {
+    return Snk == "command" && (Src == "user-input" || Src == "environment");
+  };
+  EXPECT_FALSE(Has("void f(const char *password) { system(password); }", Injection));
+  EXPECT_TRUE(Has("void f(const char *password) { system(password); }"));
+  EXPECT_TRUE(Has("void run() { system(getenv(\"X\")); }", Injection));
+  EXPECT_FALSE(Has("struct FILE; extern \"C\" FILE *fopen(const char *, const char *);\n"
+                   "void run() { fopen(getenv(\"X\"), \"r\"); }",
+                   Injection));
 }

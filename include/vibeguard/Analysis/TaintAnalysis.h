@@ -20,6 +20,7 @@
 
 #include "vibeguard/Analysis/TaintModel.h"
 #include "vibeguard/Analysis/TaintSummary.h"
+#include <functional>
 
 namespace clang {
 class ASTContext;
@@ -32,16 +33,20 @@ struct AnalysisOptions {
   /// Values named like credentials (secrets.yaml) or personal data (the model's
   /// NameSources) are sources of kind secret / pii where they are read.
   bool NameSources = true;
-  /// Summarize nothing when nothing can start a flow (mayHaveSources): a TU analysed
-  /// alone then has no flow. Not for a cross-TU link, which needs every summary.
-  bool OnlyWithSources = false;
+  /// When set, summarize nothing unless the TU holds a source of some kind and a sink
+  /// of some kind that this predicate pairs (a question some rule asks; mayHaveFlows).
+  /// A TU analysed alone has no other flow. Not for a cross-TU link, which needs every
+  /// summary.
+  std::function<bool(llvm::StringRef SourceKind, llvm::StringRef SinkKind)> OnlyIf;
 };
 
-/// False when nothing in \p Ctx's translation unit (outside system headers) can start a
-/// flow: no modelled source call or field, no value named like a credential or
-/// personal data, no main with argv. A TU analysed alone then has no flow, and its
-/// summaries can be skipped (a scan still needs them for its cross-TU link).
-bool mayHaveSources(clang::ASTContext &Ctx, const AnalysisOptions &Opts);
+/// Whether \p Ctx's translation unit (outside system headers) holds both ends of a flow
+/// that Opts.OnlyIf asks about (any pair when it is unset): a source (a modelled source
+/// call or field, a value named like a credential or personal data, main's argv) and a
+/// sink (a modelled sink call or constructor, or the sinks that depend on arguments:
+/// curl_easy_setopt, httplib::Client::Post, CGI printf, crow::response). The kinds are
+/// those the analysis could give them. False means a TU analysed alone has no flow.
+bool mayHaveFlows(clang::ASTContext &Ctx, const AnalysisOptions &Opts);
 
 /// Summaries of the functions defined in \p Ctx's translation unit outside system
 /// headers, in declaration order.

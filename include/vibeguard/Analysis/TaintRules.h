@@ -32,8 +32,10 @@ public:
   virtual llvm::StringRef name() const = 0;
   /// The default of SourceKinds, ';'-separated.
   virtual llvm::StringRef defaultSourceKinds() const = 0;
+  /// Whether a sink of kind \p Kind can be this rule's question.
+  virtual bool takesSinkKind(llvm::StringRef Kind) const = 0;
   /// Whether \p F's sink is this rule's question (source kinds are checked apart).
-  virtual bool takesSink(const Flow &F) const = 0;
+  virtual bool takesSink(const Flow &F) const { return takesSinkKind(F.Sink.Kind); }
   /// The warning for \p F, without the check name.
   virtual std::string message(const Flow &F) const = 0;
   /// Of several flows into one sink, the highest rank is reported (then the shortest).
