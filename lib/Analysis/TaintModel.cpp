@@ -2,6 +2,7 @@
 #include "vibeguard/Analysis/TaintModel.h"
 #include "vibeguard/Support/Embedded.h"
 #include "vibeguard/Support/YAML.h"
+#include "vibeguard/Support/YAMLPack.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -221,17 +222,23 @@ template <> struct MappingTraits<ModelFile> {
 };
 } // namespace llvm::yaml
 
-llvm::Expected<TaintModel> TaintModel::parse(llvm::StringRef Text, llvm::StringRef Name) {
-  ModelFile F;
-  if (llvm::Error E = parseYAML(Text, Name, F))
-    return std::move(E);
+namespace {
+TaintModel fromFile(ModelFile F) {
   TaintModel M;
   M.Sources = std::move(F.Sources);
   M.Propagations = std::move(F.Propagations);
   M.Filters = std::move(F.Filters);
   M.Sinks = std::move(F.Sinks);
   M.NameSources = std::move(F.NameSources);
-  return std::move(M);
+  return M;
+}
+} // namespace
+
+llvm::Expected<TaintModel> TaintModel::parse(llvm::StringRef Text, llvm::StringRef Name) {
+  ModelFile F;
+  if (llvm::Error E = parseYAML(Text, Name, F))
+    return std::move(E);
+  return fromFile(std::move(F));
 }
 
 llvm::Expected<TaintModel> TaintModel::readFile(llvm::StringRef Path) {
@@ -244,10 +251,11 @@ llvm::Expected<TaintModel> TaintModel::readFile(llvm::StringRef Path) {
 
 const TaintModel &TaintModel::builtin() {
   static const TaintModel M = [] {
-    auto P = parse(embedded::taintDefault(), "taint-default.yaml");
-    if (!P) // a build-time file: its test fails first
-      llvm::report_fatal_error(P.takeError());
-    return std::move(*P);
+    // Packed at build time (YAMLPack.h); the unit tests also parse the YAML text.
+    ModelFile F;
+    if (llvm::Error E = parsePacked(embedded::taintDefaultPacked(), "taint-default.yaml", F))
+      llvm::report_fatal_error(std::move(E)); // a build-time file: its test fails first
+    return fromFile(std::move(F));
   }();
   return M;
 }

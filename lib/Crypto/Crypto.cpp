@@ -3,7 +3,7 @@
 #include "vibeguard/Support/Embedded.h"
 #include "vibeguard/Support/Identifier.h"
 #include "vibeguard/Support/NameClassifier.h"
-#include "vibeguard/Support/YAML.h"
+#include "vibeguard/Support/YAMLPack.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -201,7 +201,7 @@ private:
   CryptoModel() {
     CryptoFile F;
     // The unit tests load the embedded file, so a build never ships a broken one.
-    if (llvm::Error Err = parseYAML(embedded::crypto(), "<builtin>/crypto.yaml", F))
+    if (llvm::Error Err = parsePacked(embedded::cryptoPacked(), "<builtin>/crypto.yaml", F))
       llvm::report_fatal_error(std::move(Err));
     const std::pair<const std::vector<std::string> *, Role> RoleTerms[] = {
         {&F.Roles.Key, Role::Key},           {&F.Roles.IV, Role::IV},

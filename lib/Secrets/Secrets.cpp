@@ -3,7 +3,7 @@
 #include "vibeguard/Support/Embedded.h"
 #include "vibeguard/Support/Identifier.h"
 #include "vibeguard/Support/NameClassifier.h"
-#include "vibeguard/Support/YAML.h"
+#include "vibeguard/Support/YAMLPack.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
@@ -115,7 +115,7 @@ private:
   SecretsModel() {
     SecretsFile F;
     // The unit tests load the embedded file, so a build never ships a broken one.
-    if (llvm::Error Err = parseYAML(embedded::secrets(), "<builtin>/secrets.yaml", F))
+    if (llvm::Error Err = parsePacked(embedded::secretsPacked(), "<builtin>/secrets.yaml", F))
       llvm::report_fatal_error(std::move(Err));
     for (const std::string &T : F.CredentialTerms.Strong)
       Names.addTerm(T, unsigned(NameStrength::Strong));

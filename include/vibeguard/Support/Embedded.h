@@ -18,6 +18,12 @@ extern const char CryptoYAML[];
 extern const std::size_t CryptoYAMLSize;
 extern const char TaintDefaultYAML[];
 extern const std::size_t TaintDefaultYAMLSize;
+extern const char SecretsPacked[];
+extern const std::size_t SecretsPackedSize;
+extern const char CryptoPacked[];
+extern const std::size_t CryptoPackedSize;
+extern const char TaintDefaultPacked[];
+extern const std::size_t TaintDefaultPackedSize;
 extern const char ReportHTML[];
 extern const std::size_t ReportHTMLSize;
 
@@ -26,6 +32,13 @@ inline llvm::StringRef annexA() { return {AnnexAYAML, AnnexAYAMLSize}; }
 inline llvm::StringRef secrets() { return {SecretsYAML, SecretsYAMLSize}; }
 inline llvm::StringRef crypto() { return {CryptoYAML, CryptoYAMLSize}; }
 inline llvm::StringRef taintDefault() { return {TaintDefaultYAML, TaintDefaultYAMLSize}; }
+/// The packed forms of secrets.yaml, crypto.yaml and taint-default.yaml
+/// (vibeguard/Support/YAMLPack.h), which the models read at run time.
+inline llvm::StringRef secretsPacked() { return {SecretsPacked, SecretsPackedSize}; }
+inline llvm::StringRef cryptoPacked() { return {CryptoPacked, CryptoPackedSize}; }
+inline llvm::StringRef taintDefaultPacked() {
+  return {TaintDefaultPacked, TaintDefaultPackedSize};
+}
 inline llvm::StringRef reportHTML() { return {ReportHTML, ReportHTMLSize}; }
 inline llvm::StringRef cweControls() { return {CweControlsYAML, CweControlsYAMLSize}; }
 } // namespace vibeguard::embedded
