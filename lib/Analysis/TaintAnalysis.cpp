@@ -184,9 +184,12 @@ private:
 /// one of its fields.
 using PlaceKey = std::pair<const void *, const FieldDecl *>;
 
+/// One step of a trace, shared by every taint that took it. Nodes are interned by
+/// (previous node, place, message): a block analysed again on the way to the fixpoint
+/// makes the same nodes, so the sets that hold them are the same sets.
 struct TraceNode {
   SourceLocation Loc;
-  std::string Msg;
+  llvm::StringRef Msg; ///< interned by the analyzer
   const TraceNode *Prev;
 };
 
@@ -278,12 +281,30 @@ bool sameSets(const TaintSet &A, const TaintSet &B) {
 bool sameState(const State &A, const State &B) {
   if (A.PointsTo.size() != B.PointsTo.size())
     return false;
+  // Sets are interned with their traces: different pointers may still differ only
+  // in a trace, which does not make a new state (the fixpoint must not chase traces).
   for (size_t I = 0, N = std::max(A.Places.size(), B.Places.size()); I < N; ++I) {
     const TaintSet *X = A.at(I), *Y = B.at(I);
     if (X != Y && (!X || !Y || !sameSets(*X, *Y)))
       return false;
   }
   return true;
+}
+
+/// A hash of a set's taints, traces included (interning: equal sets, one copy).
+uint64_t hashSet(const TaintSet &T) {
+  uint64_t H = T.size();
+  for (const Taint &X : T)
+    H = llvm::hash_combine(H, X.Origin, X.Cleaned, X.Flags, X.Trace);
+  return H;
+}
+
+bool identicalSets(const TaintSet &A, const TaintSet &B) {
+  return A.size() == B.size() &&
+         std::equal(A.begin(), A.end(), B.begin(), [](const Taint &X, const Taint &Y) {
+           return X.Origin == Y.Origin && X.Cleaned == Y.Cleaned && X.Flags == Y.Flags &&
+                  X.Trace == Y.Trace;
+         });
 }
 
 /// The text of a string literal, or of a constant initialised with one
@@ -458,12 +479,20 @@ private:
     auto It = VarPlaces.find(Var);
     return It == VarPlaces.end() ? llvm::ArrayRef<unsigned>() : It->second;
   }
+  /// The one shared copy of \p T (null for the empty set): states that hold equal
+  /// sets hold the same pointer, so joins and comparisons of them cost nothing.
   const TaintSet *keep(TaintSet T) {
     if (T.empty())
       return nullptr;
+    auto &Bucket = SetsByHash[hashSet(T)];
+    for (const TaintSet *X : Bucket)
+      if (identicalSets(*X, T))
+        return X;
     Pool.push_back(std::move(T));
+    Bucket.push_back(&Pool.back());
     return &Pool.back();
   }
+  llvm::DenseMap<uint64_t, llvm::SmallVector<const TaintSet *, 1>> SetsByHash;
   const TaintSet *get(const State &S, const PlaceKey &K) const {
     auto It = PlaceIds.find(K);
     return It == PlaceIds.end() ? nullptr : S.at(It->second);
@@ -507,18 +536,18 @@ private:
         S.Places[I] = First;
         continue;
       }
-      TaintSet U;
+      const TaintSet *U = nullptr;
       for (const State *X : In)
-        if (const TaintSet *T = X->at(I))
-          addAll(U, *T);
+        U = joinSets(U, X->at(I));
       uint64_t JoinKey = (uint64_t(Block) << 32) | I;
       auto JIt = JoinSets.find(JoinKey);
-      if (JIt == JoinSets.end() && U.size() <= MaxJoined) {
-        S.Places[I] = keep(std::move(U));
+      if (JIt == JoinSets.end() && U->size() <= MaxJoined) {
+        S.Places[I] = U;
         continue;
       }
       Port P{PortKind::Join, int(I), Block, ""};
-      emit(U, P, SourceLocation(), "");
+      if (EmittedJoins.insert({JoinKey, U}).second)
+        emit(*U, P, SourceLocation(), "");
       if (JIt == JoinSets.end())
         JIt = JoinSets.try_emplace(JoinKey, keep({{origin(P), 0, 0, nullptr}})).first;
       S.Places[I] = JIt->second;
@@ -529,6 +558,23 @@ private:
     return S;
   }
   static constexpr size_t MaxJoined = 8;
+  /// The union of two shared sets, shared; each pair is joined once.
+  const TaintSet *joinSets(const TaintSet *A, const TaintSet *B) {
+    if (!A || A == B)
+      return B;
+    if (!B)
+      return A;
+    auto It = Joined.find({A, B});
+    if (It != Joined.end())
+      return It->second;
+    TaintSet U = *A;
+    addAll(U, *B);
+    const TaintSet *R = keep(std::move(U));
+    Joined[{A, B}] = R;
+    return R;
+  }
+  llvm::DenseMap<std::pair<const TaintSet *, const TaintSet *>, const TaintSet *> Joined;
+  llvm::DenseSet<std::pair<uint64_t, const TaintSet *>> EmittedJoins;
   llvm::DenseMap<uint64_t, const TaintSet *> JoinSets; ///< by (block, place)
   llvm::DenseMap<const Expr *, TaintSet> Cache;
   std::deque<TraceNode> Nodes;
@@ -603,10 +649,19 @@ private:
     return S;
   }
 
-  const TraceNode *extend(const TraceNode *Prev, SourceLocation Loc, std::string Msg) {
-    Nodes.push_back({Loc, std::move(Msg), Prev});
-    return &Nodes.back();
+  const TraceNode *extend(const TraceNode *Prev, SourceLocation Loc, llvm::StringRef Msg) {
+    llvm::StringRef Text = Messages.insert(Msg).first->getKey();
+    auto [It, New] = NodeIds.try_emplace(
+        std::make_tuple(Prev, Loc.getRawEncoding(), Text.data()), nullptr);
+    if (New) {
+      Nodes.push_back({Loc, Text, Prev});
+      It->second = &Nodes.back();
+    }
+    return It->second;
   }
+  llvm::StringSet<> Messages;
+  llvm::DenseMap<std::tuple<const TraceNode *, unsigned, const char *>, const TraceNode *>
+      NodeIds;
 
   TaintSet withStep(const TaintSet &T, SourceLocation Loc, const std::string &Msg) {
     TaintSet R = T;
