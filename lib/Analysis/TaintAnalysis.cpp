@@ -385,6 +385,110 @@ llvm::StringRef kindPhrase(llvm::StringRef Kind) {
 // ---------------------------------------------------------------------------------
 // One function.
 
+/// Whether \p VD is a global that the analysis follows between functions (a read of
+/// it is a GlobalIn port).
+bool carriesTaintAsGlobal(const VarDecl *VD) {
+  if (!VD->hasGlobalStorage() || VD->isStaticLocal() || VD->getType().isConstQualified())
+    return false;
+  QualType T = VD->getType();
+  return ast::isStringLike(T) || T->isRecordType() || T->isArrayType() || T->isPointerType();
+}
+
+/// The arguments of a call, as the model numbers them: the object (-2) apart.
+struct Args {
+  const Expr *Object = nullptr;
+  llvm::SmallVector<const Expr *, 6> List;
+  const Expr *get(int I) const {
+    if (I == ThisObject)
+      return Object;
+    if (I >= 0 && unsigned(I) < List.size())
+      return List[I];
+    return nullptr;
+  }
+};
+
+Args argsOf(const CallExpr *CE, const FunctionDecl *Callee) {
+  Args A;
+  unsigned First = 0;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    A.Object = MC->getImplicitObjectArgument();
+  else if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee) &&
+           CE->getNumArgs() > 0) {
+    A.Object = CE->getArg(0);
+    First = 1;
+  }
+  for (unsigned I = First; I < CE->getNumArgs(); ++I)
+    A.List.push_back(CE->getArg(I));
+  return A;
+}
+
+/// The kind of what a modelled source call returns: the model's, refined by the
+/// arguments. Reading standard input is user input; CGI puts the request into the
+/// environment (QUERY_STRING, HTTP_COOKIE, ...); a std::getline or >> on another
+/// stream reads a file.
+llvm::StringRef sourceKindOf(const Source &Src, const FunctionDecl *Callee,
+                             llvm::ArrayRef<const Expr *> Args, const ASTContext &Ctx) {
+  llvm::StringRef Kind = Src.Kind;
+  bool Stdin = false, Stream = false;
+  for (const Expr *X : Args) {
+    std::string N = ast::nameOfValue(X);
+    if (X->getBeginLoc().isMacroID() && ast::spelledConstantName(X, Ctx) == "stdin")
+      N = "stdin"; // mingw: #define stdin (__acrt_iob_func(0))
+    Stdin |= N == "stdin" || N == "cin" || N == "wcin" || N == "STDIN_FILENO";
+    if (const CXXRecordDecl *RD = X->IgnoreImpCasts()->getType()->getAsCXXRecordDecl())
+      Stream |= RD->getName().contains("stream") || RD->getName().contains("istream");
+  }
+  if (Callee->getIdentifier() && Callee->getName() == "read" && !Args.empty())
+    if (auto V = ast::integerValue(Args[0], Ctx); V && *V == 0)
+      Stdin = true;
+  if (Stdin)
+    Kind = "user-input";
+  if (Kind == "environment" && !Args.empty()) {
+    if (auto Var = literalValue(Args[0])) {
+      llvm::StringRef V(*Var);
+      if (V.starts_with("HTTP_") ||
+          llvm::is_contained({"QUERY_STRING", "REQUEST_URI", "PATH_INFO", "PATH_TRANSLATED",
+                              "CONTENT_TYPE", "CONTENT_LENGTH", "REMOTE_USER",
+                              "REQUEST_METHOD", "SCRIPT_NAME", "DOCUMENT_URI"},
+                             V))
+        Kind = "user-input";
+    }
+  } else if (Kind == "user-input" && Stream && !Stdin) {
+    Kind = "file";
+  }
+  return Kind;
+}
+
+/// A CGI program's output call: printf, puts, or fputs/fprintf to stdout.
+struct CGIPrintf {
+  bool Printf = false;
+  unsigned FirstValue = 0; ///< the first argument that is printed
+  bool Header = false;     ///< its format writes a header line ("Name: %s\r\n")
+  bool TextHtml = false;   ///< its format says "text/html"
+};
+
+CGIPrintf cgiPrintf(llvm::StringRef Name, llvm::ArrayRef<const Expr *> Args) {
+  CGIPrintf P;
+  if (!(Name == "printf" || Name == "puts" || Name == "fputs" || Name == "fprintf") ||
+      Args.empty())
+    return P;
+  unsigned FmtIdx = Name == "fprintf" ? 1 : 0;
+  if (Name == "fputs" || Name == "fprintf")
+    if (Args.size() <= FmtIdx ||
+        (Name == "fputs" ? ast::nameOfValue(Args[1]) : ast::nameOfValue(Args[0])) != "stdout")
+      return P;
+  if (Args.size() <= FmtIdx)
+    return P;
+  const StringLiteral *Fmt = ast::stringLiteralOf(Args[FmtIdx]);
+  llvm::StringRef FmtText = Fmt && Fmt->getCharByteWidth() == 1 ? Fmt->getString() : "";
+  P.Printf = true;
+  P.FirstValue = FmtIdx + (Name == "puts" || Name == "fputs" ? 0 : 1);
+  P.Header = FmtText.contains("\r\n") && FmtText.contains(": ") && FmtText.contains("%s") &&
+             !FmtText.starts_with("<");
+  P.TextHtml = FmtText.contains_insensitive("text/html");
+  return P;
+}
+
 class FunctionAnalyzer {
 public:
   FunctionAnalyzer(const FunctionDecl *FD, ASTContext &Ctx, ModelIndex &Models,
@@ -813,10 +917,8 @@ private:
     const auto *VD = static_cast<const VarDecl *>(K.first);
     if (auto It = S.PointsTo.find(VD); It != S.PointsTo.end() && It->second.first != VD)
       addAll(R, readTarget(It->second));
-    if (isGlobal(VD) && !VD->getType().isConstQualified()) {
-      QualType T = VD->getType();
-      if (ast::isStringLike(T) || T->isRecordType() || T->isArrayType() || T->isPointerType())
-        addTaint(R, {origin({PortKind::GlobalIn, 0, 0, usr(VD)}), 0, 0, nullptr});
+    if (carriesTaintAsGlobal(VD)) {
+      addTaint(R, {origin({PortKind::GlobalIn, 0, 0, usr(VD)}), 0, 0, nullptr});
     } else if (isCaptured(VD)) {
       addTaint(R, {origin(param(ThisObject)), 0, 0, nullptr});
     }
@@ -1160,34 +1262,6 @@ private:
 
   // -- calls ----------------------------------------------------------------------
 
-  /// The expression for model index \p I of a call (-2: the object).
-  struct Args {
-    const Expr *Object = nullptr;
-    llvm::SmallVector<const Expr *, 6> List;
-    const Expr *get(int I) const {
-      if (I == ThisObject)
-        return Object;
-      if (I >= 0 && unsigned(I) < List.size())
-        return List[I];
-      return nullptr;
-    }
-  };
-
-  static Args argsOf(const CallExpr *CE, const FunctionDecl *Callee) {
-    Args A;
-    unsigned First = 0;
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
-      A.Object = MC->getImplicitObjectArgument();
-    else if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee) &&
-             CE->getNumArgs() > 0) {
-      A.Object = CE->getArg(0);
-      First = 1;
-    }
-    for (unsigned I = First; I < CE->getNumArgs(); ++I)
-      A.List.push_back(CE->getArg(I));
-    return A;
-  }
-
   bool inSystemHeader(const Decl *D) const { return isLibraryDecl(D, SM); }
 
   TaintSet call(const CallExpr *CE) {
@@ -1284,37 +1358,7 @@ private:
       return Result;
     }
     if (M.Src) {
-      // Reading standard input is user input; a std::getline or >> on another stream
-      // reads a file.
-      llvm::StringRef Kind = M.Src->Kind;
-      bool Stdin = false, Stream = false;
-      for (const Expr *X : A.List) {
-        std::string N = ast::nameOfValue(X);
-        if (X->getBeginLoc().isMacroID() && ast::spelledConstantName(X, Ctx) == "stdin")
-          N = "stdin"; // mingw: #define stdin (__acrt_iob_func(0))
-        Stdin |= N == "stdin" || N == "cin" || N == "wcin" || N == "STDIN_FILENO";
-        if (const CXXRecordDecl *RD = X->IgnoreImpCasts()->getType()->getAsCXXRecordDecl())
-          Stream |= RD->getName().contains("stream") || RD->getName().contains("istream");
-      }
-      if (Name(Callee) == "read" && !A.List.empty())
-        if (auto V = ast::integerValue(A.List[0], Ctx); V && *V == 0)
-          Stdin = true;
-      if (Stdin)
-        Kind = "user-input";
-      // CGI puts the request into the environment: QUERY_STRING, HTTP_COOKIE, ...
-      if (Kind == "environment" && !A.List.empty()) {
-        if (auto Var = literalValue(A.List[0])) {
-          llvm::StringRef V(*Var);
-          if (V.starts_with("HTTP_") ||
-              llvm::is_contained({"QUERY_STRING", "REQUEST_URI", "PATH_INFO", "PATH_TRANSLATED",
-                                  "CONTENT_TYPE", "CONTENT_LENGTH", "REMOTE_USER",
-                                  "REQUEST_METHOD", "SCRIPT_NAME", "DOCUMENT_URI"},
-                                 V))
-            Kind = "user-input";
-        }
-      } else if (Kind == "user-input" && Stream && !Stdin) {
-        Kind = "file"; // std::getline(file, line), file >> word
-      }
+      llvm::StringRef Kind = sourceKindOf(*M.Src, Callee, A.List, Ctx);
       TaintSet S = sourceTaint(CE, Kind, "'" + Display + "'", Loc, /*IsCall=*/true);
       for (int I : M.Src->Args) {
         if (I == ReturnValue)
@@ -1466,33 +1510,20 @@ private:
     }
     // CGI: once a function writes "Content-Type: text/html", what it prints is HTML;
     // a "Header: %s\r\n" format puts its arguments into a response header.
-    bool Printf = Name == "printf" || Name == "puts" || Name == "fputs" || Name == "fprintf";
-    if (!Printf || A.List.empty())
+    CGIPrintf P = cgiPrintf(Name, A.List);
+    if (!P.Printf)
       return;
-    unsigned FmtIdx = Name == "fprintf" ? 1 : 0;
-    if (Name == "fputs" || Name == "fprintf")
-      if (A.List.size() <= FmtIdx ||
-          (Name == "fputs" ? ast::nameOfValue(A.List[1]) : ast::nameOfValue(A.List[0])) !=
-              "stdout")
-        return;
-    if (A.List.size() <= FmtIdx)
-      return;
-    const StringLiteral *Fmt = ast::stringLiteralOf(A.List[FmtIdx]);
-    llvm::StringRef FmtText = Fmt && Fmt->getCharByteWidth() == 1 ? Fmt->getString() : "";
-    bool Header = FmtText.contains("\r\n") && FmtText.contains(": ") &&
-                  FmtText.contains("%s") && !FmtText.starts_with("<");
-    for (unsigned I = FmtIdx + (Name == "puts" || Name == "fputs" ? 0 : 1);
-         I < A.List.size(); ++I) {
+    for (unsigned I = P.FirstValue; I < A.List.size(); ++I) {
       if (Name == "fputs" && I != 0)
         break;
-      if (Header)
+      if (P.Header)
         sink(A.List[I], ArgT[I], "header", "a CGI response header written by '" +
                                                Name.str() + "'");
       else if (SawTextHtml)
         sink(A.List[I], ArgT[I], "html",
              "an HTML response written by '" + Name.str() + "' after 'text/html'");
     }
-    if (FmtText.contains_insensitive("text/html"))
+    if (P.TextHtml)
       SawTextHtml = true;
   }
 
@@ -1661,170 +1692,297 @@ private:
 
 // ---------------------------------------------------------------------------------
 
-/// Visits the code the analysis covers: the TU's own declarations, template
-/// instances and lambda bodies; nothing in a system header (DESIGN.md: cost).
-template <class Derived> class UserCodeVisitor : public RecursiveASTVisitor<Derived> {
+/// The functions the analysis covers, in declaration order (the TU's own definitions,
+/// template instances and lambda bodies; nothing in a system header: DESIGN.md, cost),
+/// with what decides which of them a flow can pass through: the calls between them,
+/// the kinds of the sources and sinks each holds (as the analysis will give them), and
+/// whether it reads or writes a global that can carry taint. One walk over the TU.
+class FunctionGraph : public RecursiveASTVisitor<FunctionGraph> {
 public:
-  explicit UserCodeVisitor(const SourceManager &SM) : SM(SM) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitLambdaBodies() const { return true; }
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && isLibraryDecl(D, SM))
-      return true;
-    return RecursiveASTVisitor<Derived>::TraverseDecl(D);
+  struct Node {
+    const FunctionDecl *FD;
+    uint32_t SourceKinds = 0; ///< bits over sourceKinds()
+    uint32_t SinkKinds = 0;   ///< kindBit()s
+    bool Globals = false;     ///< reads or writes a global that can carry taint
+    llvm::SmallVector<const FunctionDecl *, 8> Calls; ///< canonical declarations
+  };
+
+  FunctionGraph(ASTContext &Ctx, ModelIndex &Models)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Models(Models) {
+    TraverseDecl(Ctx.getTranslationUnitDecl());
   }
 
-private:
-  const SourceManager &SM;
-};
+  const std::vector<Node> &nodes() const { return Nodes; }
 
-class Collector : public UserCodeVisitor<Collector> {
-public:
-  Collector(ASTContext &Ctx, ModelIndex &Models, std::vector<FunctionSummary> &Out)
-      : UserCodeVisitor(Ctx.getSourceManager()), Ctx(Ctx), Models(Models), Out(Out) {}
+  /// Which functions a flow whose ends \p Asked pairs can pass through (all of them
+  /// when it is unset). A flow goes up from its source through callers to a function
+  /// that calls, directly or not, both the function with the source and the one with
+  /// the sink, then down to the sink; through a global it does so on each side of the
+  /// global. So a function matters only below such a meeting point; every function
+  /// below one is kept (a callee's summary is part of its caller's), and so is every
+  /// function above (a meeting point's caller is one too).
+  std::vector<bool> relevant(const AnalysisOptions::Pairs &Asked) const {
+    size_t N = Nodes.size();
+    if (!Asked)
+      return std::vector<bool>(N, true);
+    uint32_t Sources = 0, Sinks = 0;
+    for (const Node &F : Nodes)
+      Sources |= F.SourceKinds, Sinks |= F.SinkKinds;
+    uint32_t PairedSources = 0, PairedSinks = 0;
+    auto SrcKinds = sourceKinds();
+    auto SnkKinds = sinkKinds();
+    for (size_t I = 0; I < SrcKinds.size(); ++I)
+      for (size_t J = 0; J < SnkKinds.size(); ++J)
+        if ((Sources >> I & 1) && (Sinks >> J & 1) && Asked(SrcKinds[I], SnkKinds[J]))
+          PairedSources |= 1u << I, PairedSinks |= 1u << J;
+    if (!PairedSources)
+      return std::vector<bool>(N, false);
+    // Callers of each function, by index.
+    llvm::DenseMap<const FunctionDecl *, unsigned> Index;
+    for (unsigned I = 0; I < N; ++I)
+      Index.try_emplace(Nodes[I].FD->getCanonicalDecl(), I);
+    std::vector<llvm::SmallVector<unsigned, 4>> Callees(N), Callers(N);
+    for (unsigned I = 0; I < N; ++I)
+      for (const FunctionDecl *C : Nodes[I].Calls)
+        if (auto It = Index.find(C); It != Index.end()) {
+          Callees[I].push_back(It->second);
+          Callers[It->second].push_back(I);
+        }
+    // Each function and everything that calls it, directly or not, from a start set.
+    auto Close = [&](llvm::function_ref<bool(const Node &)> Start,
+                     const std::vector<llvm::SmallVector<unsigned, 4>> &Next) {
+      std::vector<bool> In(N, false);
+      std::vector<unsigned> Work;
+      for (unsigned I = 0; I < N; ++I)
+        if (Start(Nodes[I]))
+          In[I] = true, Work.push_back(I);
+      while (!Work.empty()) {
+        unsigned F = Work.back();
+        Work.pop_back();
+        for (unsigned G : Next[F])
+          if (!In[G])
+            In[G] = true, Work.push_back(G);
+      }
+      return In;
+    };
+    std::vector<bool> AboveSource =
+        Close([&](const Node &F) { return F.SourceKinds & PairedSources; }, Callers);
+    std::vector<bool> AboveSink =
+        Close([&](const Node &F) { return F.SinkKinds & PairedSinks; }, Callers);
+    std::vector<bool> AboveGlobal = Close([](const Node &F) { return F.Globals; }, Callers);
+    std::vector<bool> Meeting(N, false);
+    bool Any = false;
+    for (unsigned I = 0; I < N; ++I) {
+      // Source and sink meet; or a global is written on the way from a source, or
+      // read on the way to a sink, or read and written further on.
+      unsigned Ends = AboveSource[I] + AboveSink[I] + AboveGlobal[I];
+      Meeting[I] = Ends >= 2 || (AboveGlobal[I] && Nodes[I].Globals);
+      Any |= Meeting[I] && (AboveSource[I] || AboveSink[I]);
+    }
+    if (!Any) // a global alone, between no source and no sink
+      return std::vector<bool>(N, false);
+    return Close([&](const Node &F) { return Meeting[&F - Nodes.data()]; }, Callees);
+  }
 
-  bool VisitLambdaExpr(LambdaExpr *LE) {
-    return VisitFunctionDecl(LE->getCallOperator());
+  // -- the walk ---------------------------------------------------------------------
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D || (!isa<TranslationUnitDecl>(D) && isLibraryDecl(D, SM)))
+      return true;
+    // A declaration's code belongs to the function it is in (a global's initializer to
+    // none, a local class's methods to themselves).
+    int Saved = Cur;
+    bool SavedSkip = SkipCode;
+    bool R = RecursiveASTVisitor::TraverseDecl(D);
+    Cur = Saved;
+    SkipCode = SavedSkip;
+    return R;
   }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (!FD)
-      return true;
-    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
-        FD->isInvalidDecl() || !Seen.insert(FD).second)
-      return true;
-    FunctionSummary S;
-    llvm::SmallString<128> USR;
-    if (index::generateUSRForDecl(FD, USR))
-      return true;
-    S.USR = std::string(USR);
-    S.Name = FD->getQualifiedNameAsString();
-    if (FunctionAnalyzer(FD, Ctx, Models, S).run())
-      Out.push_back(std::move(S));
+    // A template's pattern is not analysed (its instances are): nothing to look at.
+    SkipCode = FD->isDependentContext();
+    Cur = add(FD);
+    if (Cur >= 0 && FD->isMain() && FD->getNumParams() >= 2)
+      source("user-input");
+    return true;
+  }
+
+  /// Statements are walked here, not by the visitor: the walk is iterative (deep
+  /// expressions) and cheap, and a lambda's body belongs to the lambda.
+  bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+    if (!SkipCode)
+      walk(S);
     return true;
   }
 
 private:
   ASTContext &Ctx;
+  const SourceManager &SM;
   ModelIndex &Models;
-  std::vector<FunctionSummary> &Out;
+  std::vector<Node> Nodes;
   llvm::DenseSet<const FunctionDecl *> Seen;
-};
+  int Cur = -1; ///< the node whose code is walked; -1: code no analysed function holds
+  bool SkipCode = false;
 
-} // namespace
-
-namespace {
-/// Looks, as the analysis would, for the two ends of a flow: the kinds of the sources
-/// and of the sinks the TU's own code holds (conservatively: every kind the analysis
-/// could give them). Over the same declarations the Collector analyses; stops as soon
-/// as a source kind and a sink kind pair up.
-class Inventory : public UserCodeVisitor<Inventory> {
-public:
-  using Pairs = std::function<bool(llvm::StringRef, llvm::StringRef)>;
-  Inventory(ASTContext &Ctx, ModelIndex &Models, const Pairs &Relevant)
-      : UserCodeVisitor(Ctx.getSourceManager()), Models(Models), Relevant(Relevant) {}
-  bool Found = false;
-
-  bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (FD->isMain() && FD->getNumParams() >= 2 && FD->doesThisDeclarationHaveABody())
-      source("user-input");
-    return !Found;
+  /// Lists \p FD as the analysis will visit it: its node, or -1.
+  int add(const FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
+        FD->isInvalidDecl() || !Seen.insert(FD).second)
+      return -1;
+    Nodes.push_back({FD});
+    return int(Nodes.size() - 1);
   }
-  bool VisitCallExpr(CallExpr *CE) {
-    const FunctionDecl *Callee = CE->getDirectCallee();
-    if (!Callee)
-      return true;
-    entry(Models.lookup(Callee));
-    // The sinks FunctionAnalyzer::special finds by the arguments' values.
-    if (const IdentifierInfo *II = Callee->getIdentifier()) {
-      llvm::StringRef N = II->getName();
-      if (N == "curl_easy_setopt") {
-        sink("url");
-        sink("llm-prompt");
-      } else if (N == "Post" && isa<CXXMethodDecl>(Callee)) {
-        sink("llm-prompt");
-      } else if (N == "printf" || N == "puts" || N == "fputs" || N == "fprintf") {
-        sink("header");
-        sink("html");
+
+  void source(llvm::StringRef Kind) {
+    auto Kinds = sourceKinds();
+    for (size_t I = 0; I < Kinds.size(); ++I)
+      if (Kinds[I] == Kind)
+        Nodes[Cur].SourceKinds |= 1u << I;
+  }
+  void sink(llvm::StringRef Kind) { Nodes[Cur].SinkKinds |= kindBit(Kind); }
+
+  void walk(const Stmt *Root) {
+    llvm::SmallVector<const Stmt *, 32> Stack{Root};
+    while (!Stack.empty()) {
+      const Stmt *S = Stack.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+        lambda(LE);
+        continue;
       }
+      if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+        // In order: a local class's methods are listed where the visitor meets them.
+        for (const Decl *D : DS->decls()) {
+          if (const auto *VD = dyn_cast<VarDecl>(D)) {
+            if (const Expr *Init = VD->getInit())
+              walk(Init);
+          } else {
+            TraverseDecl(const_cast<Decl *>(D));
+          }
+        }
+        continue;
+      }
+      if (Cur >= 0)
+        note(S);
+      size_t At = Stack.size();
+      for (const Stmt *C : S->children())
+        Stack.push_back(C);
+      std::reverse(Stack.begin() + At, Stack.end()); // first child first
     }
-    return !Found;
   }
-  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-    if (const CXXConstructorDecl *Ctor = CE->getConstructor()) {
-      entry(Models.lookup(Ctor));
+
+  /// A lambda: its captures' initializers are the enclosing code's, its body its own.
+  void lambda(const LambdaExpr *LE) {
+    for (const Expr *Init : LE->capture_inits())
+      if (Init)
+        walk(Init);
+    const CXXMethodDecl *Op = LE->getCallOperator();
+    if (Cur >= 0)
+      Nodes[Cur].Calls.push_back(Op->getCanonicalDecl()); // what it captures
+    int Saved = Cur;
+    Cur = add(Op);
+    if (Cur >= 0)
+      walk(Op->getBody());
+    Cur = Saved;
+  }
+
+  /// What statement \p S of the current function adds: a call, a source, a sink, a
+  /// global.
+  void note(const Stmt *S) {
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee)
+        return;
+      Nodes[Cur].Calls.push_back(Callee->getCanonicalDecl());
+      const ModelEntry &M = Models.lookup(Callee);
+      if (M.Src || M.Snk) {
+        Args A = argsOf(CE, Callee);
+        if (M.Src)
+          source(sourceKindOf(*M.Src, Callee, A.List, Ctx));
+        if (M.Snk)
+          sink(M.Snk->Kind);
+      }
+      // The sinks FunctionAnalyzer::special finds by the arguments' values.
+      if (const IdentifierInfo *II = Callee->getIdentifier()) {
+        llvm::StringRef N = II->getName();
+        if (N == "curl_easy_setopt") {
+          sink("url");
+          sink("llm-prompt");
+        } else if (N == "Post" && isa<CXXMethodDecl>(Callee)) {
+          sink("llm-prompt");
+        } else if (CGIPrintf P = cgiPrintf(N, argsOf(CE, Callee).List); P.Printf) {
+          if (P.Header)
+            sink("header");
+          if (P.TextHtml) // what the function prints after it is HTML
+            sink("html");
+        }
+      }
+      return;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+      const CXXConstructorDecl *Ctor = CE->getConstructor();
+      if (!Ctor)
+        return;
+      Nodes[Cur].Calls.push_back(Ctor->getCanonicalDecl());
+      if (const Sink *Snk = Models.lookup(Ctor).Snk)
+        sink(Snk->Kind);
       if (Ctor->getParent()->getName() == "response")
         sink("html"); // crow::response(body)
+      return;
     }
-    return !Found;
-  }
-  bool VisitMemberExpr(MemberExpr *ME) {
-    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
-      if (const Source *Src = Models.fieldSource(F))
-        source(Src->Kind);
-      if (llvm::StringRef K = Models.nameKind(F); !K.empty())
-        source(K);
-      if (F->getName() == "body")
-        sink("html"); // crow::response::body
+    if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+      if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
+        if (const Source *Src = Models.fieldSource(F))
+          source(Src->Kind);
+        if (llvm::StringRef K = Models.nameKind(F); !K.empty())
+          source(K);
+        if (F->getName() == "body")
+          sink("html"); // crow::response::body
+      }
+      return;
     }
-    return !Found;
-  }
-  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      if (llvm::StringRef K = Models.nameKind(VD); !K.empty())
-        source(K);
-    return !Found;
-  }
-
-private:
-  ModelIndex &Models;
-  const Pairs &Relevant;
-  llvm::StringSet<> Sources, Sinks;
-
-  void entry(const ModelEntry &M) {
-    if (M.Src) {
-      source(M.Src->Kind);
-      // FunctionAnalyzer::call: a read of stdin is user input; CGI's getenv is user
-      // input; a stream's getline reads a file.
-      source("user-input");
-      if (M.Src->Kind == "user-input")
-        source("file");
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        if (llvm::StringRef K = Models.nameKind(VD); !K.empty())
+          source(K);
+        if (carriesTaintAsGlobal(VD))
+          Nodes[Cur].Globals = true;
+      }
     }
-    if (M.Snk)
-      sink(M.Snk->Kind);
-  }
-  void source(llvm::StringRef K) {
-    if (!Found && Sources.insert(K).second)
-      for (const auto &S : Sinks)
-        Found |= !Relevant || Relevant(K, S.getKey());
-  }
-  void sink(llvm::StringRef K) {
-    if (!Found && Sinks.insert(K).second)
-      for (const auto &S : Sources)
-        Found |= !Relevant || Relevant(S.getKey(), K);
   }
 };
 
-bool findFlowEnds(ASTContext &Ctx, ModelIndex &Models, const Inventory::Pairs &Relevant) {
-  Inventory I(Ctx, Models, Relevant);
-  I.TraverseDecl(Ctx.getTranslationUnitDecl());
-  return I.Found;
-}
 } // namespace
 
 bool taint::mayHaveFlows(ASTContext &Ctx, const AnalysisOptions &Opts) {
   ModelIndex Models(*Opts.Model, Opts.NameSources);
-  return findFlowEnds(Ctx, Models, Opts.OnlyIf);
+  FunctionGraph G(Ctx, Models);
+  AnalysisOptions::Pairs Any = [](llvm::StringRef, llvm::StringRef) { return true; };
+  return llvm::is_contained(G.relevant(Opts.OnlyIf ? Opts.OnlyIf : Any), true);
 }
 
 std::vector<FunctionSummary> taint::summarizeTranslationUnit(ASTContext &Ctx,
                                                              const AnalysisOptions &Opts) {
   std::vector<FunctionSummary> Out;
   ModelIndex Models(*Opts.Model, Opts.NameSources);
-  // The inventory's lookups serve the analysis too.
-  if (Opts.OnlyIf && !findFlowEnds(Ctx, Models, Opts.OnlyIf))
-    return Out;
-  Collector C(Ctx, Models, Out);
-  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+  FunctionGraph G(Ctx, Models);
+  std::vector<bool> Keep = G.relevant(Opts.OnlyIf);
+  for (size_t I = 0; I < G.nodes().size(); ++I) {
+    if (!Keep[I])
+      continue;
+    const FunctionDecl *FD = G.nodes()[I].FD;
+    FunctionSummary S;
+    llvm::SmallString<128> USR;
+    if (index::generateUSRForDecl(FD, USR))
+      continue;
+    S.USR = std::string(USR);
+    S.Name = FD->getQualifiedNameAsString();
+    if (FunctionAnalyzer(FD, Ctx, Models, S).run())
+      Out.push_back(std::move(S));
+  }
   return Out;
 }

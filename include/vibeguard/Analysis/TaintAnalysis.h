@@ -33,19 +33,23 @@ struct AnalysisOptions {
   /// Values named like credentials (secrets.yaml) or personal data (the model's
   /// NameSources) are sources of kind secret / pii where they are read.
   bool NameSources = true;
-  /// When set, summarize nothing unless the TU holds a source of some kind and a sink
-  /// of some kind that this predicate pairs (a question some rule asks; mayHaveFlows).
-  /// A TU analysed alone has no other flow. Not for a cross-TU link, which needs every
-  /// summary.
-  std::function<bool(llvm::StringRef SourceKind, llvm::StringRef SinkKind)> OnlyIf;
+  using Pairs = std::function<bool(llvm::StringRef SourceKind, llvm::StringRef SinkKind)>;
+  /// When set, summarize only the functions that a flow from a source to a sink whose
+  /// kinds this predicate pairs (a question some rule asks) can pass through: those
+  /// called, directly or not, from a function that calls both ends (mayHaveFlows). A
+  /// TU analysed alone has no other flow; its link finds the same flows with fewer
+  /// summaries. Not for a cross-TU link, which needs every summary.
+  Pairs OnlyIf;
 };
 
 /// Whether \p Ctx's translation unit (outside system headers) holds both ends of a flow
-/// that Opts.OnlyIf asks about (any pair when it is unset): a source (a modelled source
-/// call or field, a value named like a credential or personal data, main's argv) and a
-/// sink (a modelled sink call or constructor, or the sinks that depend on arguments:
-/// curl_easy_setopt, httplib::Client::Post, CGI printf, crow::response). The kinds are
-/// those the analysis could give them. False means a TU analysed alone has no flow.
+/// that Opts.OnlyIf asks about (any pair when it is unset), in functions that one
+/// function calls, directly or not: a source (a modelled source call or field, a value
+/// named like a credential or personal data, main's argv) and a sink (a modelled sink
+/// call or constructor, or the sinks that depend on arguments: curl_easy_setopt,
+/// httplib::Client::Post, CGI printf, crow::response); or a global between them. The
+/// kinds are those the analysis gives them. False means a TU analysed alone has no
+/// flow.
 bool mayHaveFlows(clang::ASTContext &Ctx, const AnalysisOptions &Opts);
 
 /// Summaries of the functions defined in \p Ctx's translation unit outside system
