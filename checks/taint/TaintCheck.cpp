@@ -79,11 +79,11 @@ std::string escape(llvm::StringRef S) {
 } // namespace
 
 TaintCheck::SummaryExport &summaryExport() {
-  static TaintCheck::SummaryExport Fn;
-  return Fn;
+  static TaintCheck::SummaryExport E;
+  return E;
 }
 
-void TaintCheck::setSummaryExport(SummaryExport Fn) { summaryExport() = std::move(Fn); }
+void TaintCheck::setSummaryExport(SummaryExport E) { summaryExport() = std::move(E); }
 
 TaintCheck::TaintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
     : ClangTidyCheck(Name, Ctx), TidyCtx(Ctx), Rule(*taint::findTaintRule(Name)),
@@ -132,11 +132,12 @@ void TaintCheck::check(const MatchFinder::MatchResult &R) {
       taint::AnalysisOptions Opts;
       Opts.Model = Model->get();
       auto Res = std::make_shared<TaintResult>();
-      const auto &Export = summaryExport();
-      // Alone (clang-tidy, the editor), a TU without a source and a sink that one of
-      // the enabled checks pairs has no flow to report: no summaries. vibeguard scan
-      // (Export) needs them all for its cross-TU link.
-      if (!Export && !std::getenv("VIBEGUARD_DUMP_SUMMARIES")) {
+      const SummaryExport &Export = summaryExport();
+      bool Dump = std::getenv("VIBEGUARD_DUMP_SUMMARIES"); // for debugging models
+      // Only the functions a flow one of the enabled checks asks about can pass through
+      // (alone: clang-tidy, the editor; and a scan's worker, whose link asks for more
+      // when it needs them).
+      if ((!Export.Receive || Export.What == SummaryExport::Relevant) && !Dump) {
         std::vector<std::pair<const taint::TaintRule *, taint::RuleOptions>> Asked;
         for (const Enabled &E : enabledChecks())
           if (E.Ctx == TidyCtx && E.ModelFiles == ModelFiles)
@@ -148,13 +149,19 @@ void TaintCheck::check(const MatchFinder::MatchResult &R) {
           });
         };
       }
-      std::vector<taint::FunctionSummary> Sums = taint::summarizeTranslationUnit(Ctx, Opts);
-      if (Export)
-        Export(Sums, ModelFiles);
-      if (std::getenv("VIBEGUARD_DUMP_SUMMARIES")) // for debugging models
-        llvm::errs() << llvm::formatv("{0:2}", llvm::json::Value(taint::toJSON(Sums)))
+      bool Listed = Export.Receive && Export.What == SummaryExport::Listed;
+      if (Listed)
+        Opts.OnlyFunctions = Export.Functions;
+      Opts.DescribeFunctions = Export.Receive && !Listed;
+      Opts.AllWhenSources = Export.Receive && Export.What == SummaryExport::Relevant;
+      taint::TranslationUnitTaint TU = taint::analyzeTranslationUnit(Ctx, Opts);
+      if (Export.Receive)
+        Export.Receive(TU, ModelFiles);
+      if (Dump)
+        llvm::errs() << llvm::formatv("{0:2}", llvm::json::Value(taint::toJSON(TU.Summaries)))
                      << "\n";
-      Res->Flows = taint::link(Sums);
+      if (!Listed)
+        Res->Flows = taint::link(TU.Summaries);
       Result = Res;
       Slot = Result;
     }

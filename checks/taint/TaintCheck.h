@@ -18,6 +18,7 @@
 #define VIBEGUARD_CHECKS_TAINT_TAINTCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "vibeguard/Analysis/TaintAnalysis.h"
 #include "vibeguard/Analysis/TaintRules.h"
 #include <functional>
 #include <memory>
@@ -35,11 +36,19 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
-  /// Called with every function summary of each translation unit the engine runs on
-  /// (vibeguard-worker keeps them for scan's cross-TU link), and the model files.
-  using SummaryExport =
-      std::function<void(const std::vector<taint::FunctionSummary> &, llvm::StringRef)>;
-  static void setSummaryExport(SummaryExport Fn);
+  /// vibeguard-worker's hook for scan's cross-TU link: which functions to summarize in
+  /// each translation unit the engine runs on, and what receives the result (with the
+  /// model files).
+  struct SummaryExport {
+    enum Scope {
+      Relevant, ///< those the TU's own checks need, and a description of every function
+      All,      ///< every function, described too (a shard's: the merge links them)
+      Listed,   ///< the functions named in Functions (a link's request); no findings
+    } What = Relevant;
+    const llvm::StringSet<> *Functions = nullptr;
+    std::function<void(const taint::TranslationUnitTaint &, llvm::StringRef)> Receive;
+  };
+  static void setSummaryExport(SummaryExport E);
 
 private:
   const clang::tidy::ClangTidyContext *TidyCtx;

@@ -1702,6 +1702,7 @@ public:
   struct Node {
     const FunctionDecl *FD;
     uint32_t SourceKinds = 0; ///< bits over sourceKinds()
+    uint32_t InputKinds = 0;  ///< those of input it reads (not of values by their name)
     uint32_t SinkKinds = 0;   ///< kindBit()s
     bool Globals = false;     ///< reads or writes a global that can carry taint
     llvm::SmallVector<const FunctionDecl *, 8> Calls; ///< canonical declarations
@@ -1714,74 +1715,62 @@ public:
 
   const std::vector<Node> &nodes() const { return Nodes; }
 
-  /// Which functions a flow whose ends \p Asked pairs can pass through (all of them
-  /// when it is unset). A flow goes up from its source through callers to a function
-  /// that calls, directly or not, both the function with the source and the one with
-  /// the sink, then down to the sink; through a global it does so on each side of the
-  /// global. So a function matters only below such a meeting point; every function
-  /// below one is kept (a callee's summary is part of its caller's), and so is every
-  /// function above (a meeting point's caller is one too).
-  std::vector<bool> relevant(const AnalysisOptions::Pairs &Asked) const {
-    size_t N = Nodes.size();
+  /// Which functions a flow whose ends \p Asked pairs can pass through (onFlowPaths);
+  /// all of them when it is unset.
+  std::vector<bool> relevant(const KindPairs &Asked) const {
     if (!Asked)
-      return std::vector<bool>(N, true);
-    uint32_t Sources = 0, Sinks = 0;
-    for (const Node &F : Nodes)
-      Sources |= F.SourceKinds, Sinks |= F.SinkKinds;
-    uint32_t PairedSources = 0, PairedSinks = 0;
-    auto SrcKinds = sourceKinds();
-    auto SnkKinds = sinkKinds();
-    for (size_t I = 0; I < SrcKinds.size(); ++I)
-      for (size_t J = 0; J < SnkKinds.size(); ++J)
-        if ((Sources >> I & 1) && (Sinks >> J & 1) && Asked(SrcKinds[I], SnkKinds[J]))
-          PairedSources |= 1u << I, PairedSinks |= 1u << J;
-    if (!PairedSources)
-      return std::vector<bool>(N, false);
-    // Callers of each function, by index.
+      return std::vector<bool>(Nodes.size(), true);
     llvm::DenseMap<const FunctionDecl *, unsigned> Index;
-    for (unsigned I = 0; I < N; ++I)
+    for (unsigned I = 0; I < Nodes.size(); ++I)
       Index.try_emplace(Nodes[I].FD->getCanonicalDecl(), I);
-    std::vector<llvm::SmallVector<unsigned, 4>> Callees(N), Callers(N);
-    for (unsigned I = 0; I < N; ++I)
+    std::vector<CallGraphNode> G(Nodes.size());
+    for (unsigned I = 0; I < Nodes.size(); ++I) {
+      G[I].SourceKinds = Nodes[I].SourceKinds;
+      G[I].SinkKinds = Nodes[I].SinkKinds;
+      G[I].Globals = Nodes[I].Globals;
       for (const FunctionDecl *C : Nodes[I].Calls)
-        if (auto It = Index.find(C); It != Index.end()) {
-          Callees[I].push_back(It->second);
-          Callers[It->second].push_back(I);
-        }
-    // Each function and everything that calls it, directly or not, from a start set.
-    auto Close = [&](llvm::function_ref<bool(const Node &)> Start,
-                     const std::vector<llvm::SmallVector<unsigned, 4>> &Next) {
-      std::vector<bool> In(N, false);
-      std::vector<unsigned> Work;
-      for (unsigned I = 0; I < N; ++I)
-        if (Start(Nodes[I]))
-          In[I] = true, Work.push_back(I);
-      while (!Work.empty()) {
-        unsigned F = Work.back();
-        Work.pop_back();
-        for (unsigned G : Next[F])
-          if (!In[G])
-            In[G] = true, Work.push_back(G);
-      }
-      return In;
-    };
-    std::vector<bool> AboveSource =
-        Close([&](const Node &F) { return F.SourceKinds & PairedSources; }, Callers);
-    std::vector<bool> AboveSink =
-        Close([&](const Node &F) { return F.SinkKinds & PairedSinks; }, Callers);
-    std::vector<bool> AboveGlobal = Close([](const Node &F) { return F.Globals; }, Callers);
-    std::vector<bool> Meeting(N, false);
-    bool Any = false;
-    for (unsigned I = 0; I < N; ++I) {
-      // Source and sink meet; or a global is written on the way from a source, or
-      // read on the way to a sink, or read and written further on.
-      unsigned Ends = AboveSource[I] + AboveSink[I] + AboveGlobal[I];
-      Meeting[I] = Ends >= 2 || (AboveGlobal[I] && Nodes[I].Globals);
-      Any |= Meeting[I] && (AboveSource[I] || AboveSink[I]);
+        if (auto It = Index.find(C); It != Index.end())
+          G[I].Callees.push_back(It->second);
     }
-    if (!Any) // a global alone, between no source and no sink
-      return std::vector<bool>(N, false);
-    return Close([&](const Node &F) { return Meeting[&F - Nodes.data()]; }, Callees);
+    return onFlowPaths(G, Asked);
+  }
+
+  /// Whether a function reads input (a modelled source call or field, main's argv;
+  /// not a value named like a credential or personal data) of a kind that \p Asked
+  /// pairs with some sink kind.
+  bool readsAskedInput(const KindPairs &Asked) const {
+    uint32_t Sources = 0;
+    for (const Node &N : Nodes)
+      Sources |= N.InputKinds;
+    auto SrcKinds = sourceKinds();
+    for (size_t I = 0; I < SrcKinds.size(); ++I)
+      if (Sources >> I & 1)
+        for (llvm::StringRef Sink : sinkKinds())
+          if (Asked(SrcKinds[I], Sink))
+            return true;
+    return false;
+  }
+
+  /// The nodes as a scan joins them across TUs: functions by USR, and the user
+  /// functions they call, defined here or not. \p USROf names a declaration.
+  std::vector<FunctionNode>
+  describe(llvm::function_ref<const std::string &(const FunctionDecl *)> USROf) const {
+    std::vector<FunctionNode> Out;
+    for (const Node &N : Nodes) {
+      FunctionNode F;
+      F.USR = USROf(N.FD);
+      F.SourceKinds = N.SourceKinds;
+      F.SinkKinds = N.SinkKinds;
+      F.Globals = N.Globals;
+      for (const FunctionDecl *C : N.Calls)
+        if (!isLibraryDecl(C, SM))
+          if (const std::string &U = USROf(C); !U.empty())
+            F.Calls.push_back(U);
+      llvm::sort(F.Calls);
+      F.Calls.erase(std::unique(F.Calls.begin(), F.Calls.end()), F.Calls.end());
+      Out.push_back(std::move(F));
+    }
+    return Out;
   }
 
   // -- the walk ---------------------------------------------------------------------
@@ -1806,7 +1795,7 @@ public:
     SkipCode = FD->isDependentContext();
     Cur = add(FD);
     if (Cur >= 0 && FD->isMain() && FD->getNumParams() >= 2)
-      source("user-input");
+      source("user-input", /*Input=*/true);
     return true;
   }
 
@@ -1836,11 +1825,14 @@ private:
     return int(Nodes.size() - 1);
   }
 
-  void source(llvm::StringRef Kind) {
+  void source(llvm::StringRef Kind, bool Input) {
     auto Kinds = sourceKinds();
     for (size_t I = 0; I < Kinds.size(); ++I)
-      if (Kinds[I] == Kind)
+      if (Kinds[I] == Kind) {
         Nodes[Cur].SourceKinds |= 1u << I;
+        if (Input)
+          Nodes[Cur].InputKinds |= 1u << I;
+      }
   }
   void sink(llvm::StringRef Kind) { Nodes[Cur].SinkKinds |= kindBit(Kind); }
 
@@ -1902,7 +1894,7 @@ private:
       if (M.Src || M.Snk) {
         Args A = argsOf(CE, Callee);
         if (M.Src)
-          source(sourceKindOf(*M.Src, Callee, A.List, Ctx));
+          source(sourceKindOf(*M.Src, Callee, A.List, Ctx), /*Input=*/true);
         if (M.Snk)
           sink(M.Snk->Kind);
       }
@@ -1937,9 +1929,9 @@ private:
     if (const auto *ME = dyn_cast<MemberExpr>(S)) {
       if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
         if (const Source *Src = Models.fieldSource(F))
-          source(Src->Kind);
+          source(Src->Kind, /*Input=*/true);
         if (llvm::StringRef K = Models.nameKind(F); !K.empty())
-          source(K);
+          source(K, /*Input=*/false);
         if (F->getName() == "body")
           sink("html"); // crow::response::body
       }
@@ -1948,7 +1940,7 @@ private:
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
         if (llvm::StringRef K = Models.nameKind(VD); !K.empty())
-          source(K);
+          source(K, /*Input=*/false);
         if (carriesTaintAsGlobal(VD))
           Nodes[Cur].Globals = true;
       }
@@ -1961,28 +1953,52 @@ private:
 bool taint::mayHaveFlows(ASTContext &Ctx, const AnalysisOptions &Opts) {
   ModelIndex Models(*Opts.Model, Opts.NameSources);
   FunctionGraph G(Ctx, Models);
-  AnalysisOptions::Pairs Any = [](llvm::StringRef, llvm::StringRef) { return true; };
+  KindPairs Any = [](llvm::StringRef, llvm::StringRef) { return true; };
   return llvm::is_contained(G.relevant(Opts.OnlyIf ? Opts.OnlyIf : Any), true);
 }
 
-std::vector<FunctionSummary> taint::summarizeTranslationUnit(ASTContext &Ctx,
-                                                             const AnalysisOptions &Opts) {
-  std::vector<FunctionSummary> Out;
+TranslationUnitTaint taint::analyzeTranslationUnit(ASTContext &Ctx,
+                                                   const AnalysisOptions &Opts) {
+  TranslationUnitTaint Out;
   ModelIndex Models(*Opts.Model, Opts.NameSources);
   FunctionGraph G(Ctx, Models);
-  std::vector<bool> Keep = G.relevant(Opts.OnlyIf);
+  llvm::DenseMap<const Decl *, std::string> USRs;
+  auto USROf = [&](const FunctionDecl *FD) -> const std::string & {
+    auto [It, New] = USRs.try_emplace(FD->getCanonicalDecl());
+    if (New) {
+      llvm::SmallString<128> Buf;
+      if (!index::generateUSRForDecl(FD, Buf))
+        It->second = std::string(Buf);
+    }
+    return It->second;
+  };
+  std::vector<bool> Keep;
+  if (Opts.OnlyFunctions) {
+    for (const FunctionGraph::Node &N : G.nodes())
+      Keep.push_back(Opts.OnlyFunctions->contains(USROf(N.FD)));
+  } else if (Opts.AllWhenSources && Opts.OnlyIf && G.readsAskedInput(Opts.OnlyIf)) {
+    Keep.assign(G.nodes().size(), true);
+  } else {
+    Keep = G.relevant(Opts.OnlyIf);
+  }
   for (size_t I = 0; I < G.nodes().size(); ++I) {
     if (!Keep[I])
       continue;
     const FunctionDecl *FD = G.nodes()[I].FD;
     FunctionSummary S;
-    llvm::SmallString<128> USR;
-    if (index::generateUSRForDecl(FD, USR))
+    S.USR = USROf(FD);
+    if (S.USR.empty())
       continue;
-    S.USR = std::string(USR);
     S.Name = FD->getQualifiedNameAsString();
     if (FunctionAnalyzer(FD, Ctx, Models, S).run())
-      Out.push_back(std::move(S));
+      Out.Summaries.push_back(std::move(S));
   }
+  if (Opts.DescribeFunctions)
+    Out.Functions = G.describe(USROf);
   return Out;
+}
+
+std::vector<FunctionSummary> taint::summarizeTranslationUnit(ASTContext &Ctx,
+                                                             const AnalysisOptions &Opts) {
+  return analyzeTranslationUnit(Ctx, Opts).Summaries;
 }

@@ -610,16 +610,115 @@ std::vector<Flow> taint::link(const std::vector<FunctionSummary> &Summaries) {
   return Linker(Summaries).run();
 }
 
+std::vector<bool> taint::onFlowPaths(llvm::ArrayRef<CallGraphNode> Nodes,
+                                     const KindPairs &Asked) {
+  size_t N = Nodes.size();
+  uint32_t Sources = 0, Sinks = 0;
+  for (const CallGraphNode &F : Nodes)
+    Sources |= F.SourceKinds, Sinks |= F.SinkKinds;
+  uint32_t PairedSources = 0, PairedSinks = 0;
+  auto SrcKinds = sourceKinds();
+  auto SnkKinds = sinkKinds();
+  for (size_t I = 0; I < SrcKinds.size(); ++I)
+    for (size_t J = 0; J < SnkKinds.size(); ++J)
+      if ((Sources >> I & 1) && (Sinks >> J & 1) && Asked(SrcKinds[I], SnkKinds[J]))
+        PairedSources |= 1u << I, PairedSinks |= 1u << J;
+  if (!PairedSources)
+    return std::vector<bool>(N, false);
+  std::vector<llvm::SmallVector<unsigned, 4>> Callers(N);
+  for (unsigned I = 0; I < N; ++I)
+    for (unsigned C : Nodes[I].Callees)
+      if (C < N)
+        Callers[C].push_back(I);
+  // The functions that \p Start holds, and everything reached from them through Next.
+  auto Close = [&](llvm::function_ref<bool(unsigned)> Start, auto &&Next) {
+    std::vector<bool> In(N, false);
+    std::vector<unsigned> Work;
+    for (unsigned I = 0; I < N; ++I)
+      if (Start(I))
+        In[I] = true, Work.push_back(I);
+    while (!Work.empty()) {
+      unsigned F = Work.back();
+      Work.pop_back();
+      for (unsigned G : Next(F))
+        if (G < N && !In[G])
+          In[G] = true, Work.push_back(G);
+    }
+    return In;
+  };
+  auto Up = [&](unsigned F) -> llvm::ArrayRef<unsigned> { return Callers[F]; };
+  std::vector<bool> AboveSource =
+      Close([&](unsigned I) { return Nodes[I].SourceKinds & PairedSources; }, Up);
+  std::vector<bool> AboveSink =
+      Close([&](unsigned I) { return Nodes[I].SinkKinds & PairedSinks; }, Up);
+  std::vector<bool> AboveGlobal = Close([&](unsigned I) { return Nodes[I].Globals; }, Up);
+  std::vector<bool> Meeting(N, false);
+  bool Any = false;
+  for (unsigned I = 0; I < N; ++I) {
+    // Source and sink meet; or a global is written on the way from a source, or read
+    // on the way to a sink, or read and written further on.
+    unsigned Ends = AboveSource[I] + AboveSink[I] + AboveGlobal[I];
+    Meeting[I] = Ends >= 2 || (AboveGlobal[I] && Nodes[I].Globals);
+    Any |= Meeting[I] && (AboveSource[I] || AboveSink[I]);
+  }
+  if (!Any) // a global alone, between no source and no sink
+    return std::vector<bool>(N, false);
+  return Close([&](unsigned I) { return Meeting[I]; },
+               [&](unsigned F) -> llvm::ArrayRef<unsigned> { return Nodes[F].Callees; });
+}
+
+void taint::writeFunctions(llvm::json::OStream &J, llvm::ArrayRef<FunctionNode> Functions) {
+  // {"usrs": [...], "nodes": [[usr, source kinds, sink kinds, globals, [callee usrs]]]}:
+  // a USR is written once, however many functions call it.
+  llvm::StringMap<unsigned> Ids;
+  std::vector<llvm::StringRef> USRs;
+  auto Id = [&](llvm::StringRef U) {
+    auto [It, New] = Ids.try_emplace(U, USRs.size());
+    if (New)
+      USRs.push_back(It->getKey());
+    return It->second;
+  };
+  for (const FunctionNode &F : Functions) {
+    Id(F.USR);
+    for (const std::string &C : F.Calls)
+      Id(C);
+  }
+  J.attributeObject("functions", [&] {
+    J.attributeArray("usrs", [&] {
+      for (llvm::StringRef U : USRs)
+        J.value(U);
+    });
+    J.attributeArray("nodes", [&] {
+      for (const FunctionNode &F : Functions)
+        J.array([&] {
+          J.value(Ids[F.USR]);
+          J.value(F.SourceKinds);
+          J.value(F.SinkKinds);
+          J.value(F.Globals);
+          J.array([&] {
+            for (const std::string &C : F.Calls)
+              J.value(Ids[C]);
+          });
+        });
+    });
+  });
+}
+
 void taint::writeSummaries(llvm::json::OStream &J, llvm::ArrayRef<FunctionSummary> Summaries) {
   SummaryWriter(J).write(Summaries);
 }
 
-llvm::json::Object taint::toJSON(llvm::ArrayRef<FunctionSummary> Summaries) {
+llvm::json::Object taint::toJSON(llvm::ArrayRef<FunctionSummary> Summaries,
+                                 llvm::ArrayRef<FunctionNode> Functions) {
   std::string Text;
   {
     llvm::raw_string_ostream OS(Text);
     llvm::json::OStream J(OS);
-    J.object([&] { writeSummaries(J, Summaries); });
+    J.object([&] {
+      writeSummaries(J, Summaries);
+      if (!Functions.empty())
+        writeFunctions(J, Functions);
+    });
   }
   llvm::Expected<llvm::json::Value> V = llvm::json::parse(Text);
   if (!V) { // cannot happen: OStream writes valid JSON
@@ -809,9 +908,48 @@ std::optional<llvm::json::Value> toLLVM(const nlohmann::json &V, unsigned Depth)
 }
 } // namespace
 
+namespace {
+/// Reads what writeFunctions wrote; "" or what is wrong.
+std::string readFunctions(const nlohmann::json &V, std::vector<FunctionNode> &Out) {
+  auto U = V.find("usrs"), N = V.find("nodes");
+  if (!V.is_object() || U == V.end() || N == V.end() || !U->is_array() || !N->is_array())
+    return "'functions' is not {usrs, nodes}";
+  for (const nlohmann::json &X : *U)
+    if (!X.is_string())
+      return "a function's USR is not a string";
+  auto Name = [&](const nlohmann::json &I) -> const std::string * {
+    if (!I.is_number_unsigned() || I.get<uint64_t>() >= U->size())
+      return nullptr;
+    return &(*U)[I.get<uint64_t>()].get_ref<const std::string &>();
+  };
+  for (const nlohmann::json &X : *N) {
+    if (!X.is_array() || X.size() != 5 || !X[1].is_number_unsigned() ||
+        !X[2].is_number_unsigned() || !X[3].is_boolean() || !X[4].is_array())
+      return "a function is not [usr, source kinds, sink kinds, globals, calls]";
+    FunctionNode F;
+    const std::string *USR = Name(X[0]);
+    if (!USR)
+      return "a function names a USR that is not listed";
+    F.USR = *USR;
+    F.SourceKinds = uint32_t(X[1].get<uint64_t>());
+    F.SinkKinds = uint32_t(X[2].get<uint64_t>());
+    F.Globals = X[3].get<bool>();
+    for (const nlohmann::json &C : X[4]) {
+      const std::string *Callee = Name(C);
+      if (!Callee)
+        return "a call names a USR that is not listed";
+      F.Calls.push_back(*Callee);
+    }
+    Out.push_back(std::move(F));
+  }
+  return "";
+}
+} // namespace
+
 llvm::Error taint::summariesFromText(llvm::StringRef Text, llvm::StringRef What,
                                      std::vector<FunctionSummary> &Out,
-                                     llvm::json::Object *Rest) {
+                                     llvm::json::Object *Rest,
+                                     std::vector<FunctionNode> *Functions) {
   auto Fail = [&](llvm::StringRef Msg) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "%s: malformed taint summary: %s", What.str().c_str(),
@@ -836,9 +974,12 @@ llvm::Error taint::summariesFromText(llvm::StringRef Text, llvm::StringRef What,
       return Fail(R.Error);
     Out.push_back(std::move(S));
   }
+  if (auto FN = Doc.find("functions"); Functions && FN != Doc.end())
+    if (std::string Err = readFunctions(*FN, *Functions); !Err.empty())
+      return Fail(Err);
   if (Rest)
     for (auto It = Doc.begin(); It != Doc.end(); ++It) {
-      if (It.key() == "files" || It.key() == "summaries")
+      if (It.key() == "files" || It.key() == "summaries" || It.key() == "functions")
         continue;
       std::optional<llvm::json::Value> V = toLLVM(It.value(), 0);
       if (!V)

@@ -53,7 +53,7 @@ llvm::Expected<TaintUnit> report::readTaintUnit(llvm::StringRef Text, llvm::Stri
   U.Digest = !Digest.empty() ? Digest.upper()
                              : llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Text)));
   llvm::json::Object Rest;
-  if (llvm::Error E = taint::summariesFromText(Text, What, U.Summaries, &Rest))
+  if (llvm::Error E = taint::summariesFromText(Text, What, U.Summaries, &Rest, &U.Functions))
     return std::move(E);
   const llvm::json::Object *Rules = Rest.getObject("rules");
   if (!Rules)
@@ -76,7 +76,7 @@ llvm::Expected<TaintUnit> report::readTaintUnit(llvm::StringRef Text, llvm::Stri
 }
 
 llvm::json::Object report::taintUnitJSON(const TaintUnit &U) {
-  llvm::json::Object O = taint::toJSON(U.Summaries);
+  llvm::json::Object O = taint::toJSON(U.Summaries, U.Functions);
   llvm::json::Object Rules;
   for (const auto &[Name, RO] : U.Rules) {
     llvm::json::Array Kinds;

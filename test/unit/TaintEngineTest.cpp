@@ -401,3 +401,38 @@ void lambda() { auto f = [] { system(getenv("QUERY_STRING")); }; f(); }
   None.OnlyIf = [](llvm::StringRef, llvm::StringRef) { return false; };
   EXPECT_TRUE(summarizeTranslationUnit(AST->getASTContext(), None).empty());
 }
+
+TEST(TaintEngine, OnFlowPathsOverACallGraph) {
+  // Kinds as bits: user-input is the first source kind; command a sink kind.
+  auto Bit = [](llvm::StringRef K) {
+    auto Kinds = sourceKinds();
+    return 1u << unsigned(std::find(Kinds.begin(), Kinds.end(), K) - Kinds.begin());
+  };
+  auto Asked = [](llvm::StringRef Src, llvm::StringRef Snk) {
+    return Src == "user-input" && Snk == "command";
+  };
+  // 0 main -> 1 read (source), 2 run -> 3 exec (sink); 2 -> 4 log (a helper); 5 alone
+  // calls 3; 6 is called by nobody and calls nothing.
+  std::vector<CallGraphNode> G(7);
+  G[0].Callees = {1, 2};
+  G[1].SourceKinds = Bit("user-input");
+  G[2].Callees = {3, 4};
+  G[3].SinkKinds = kindBit("command");
+  G[5].Callees = {3};
+  std::vector<bool> On = onFlowPaths(G, Asked);
+  EXPECT_EQ(On, (std::vector<bool>{true, true, true, true, true, false, false}));
+  // A source kind no rule pairs with the sink: nothing.
+  G[1].SourceKinds = Bit("file");
+  EXPECT_EQ(onFlowPaths(G, Asked), std::vector<bool>(7, false));
+  // Through globals: 1 writes one, nothing calls both ends, 5 reads one and sinks.
+  G[1].SourceKinds = Bit("user-input");
+  G[0].Callees = {1};
+  G[1].Globals = true;
+  G[5].Globals = true;
+  On = onFlowPaths(G, Asked);
+  EXPECT_TRUE(On[0] && On[1] && On[5] && On[3]);
+  EXPECT_FALSE(On[2] || On[4] || On[6]); // run and log: below no meeting point
+  // Globals with no source to fill them: nothing.
+  G[1].SourceKinds = 0;
+  EXPECT_EQ(onFlowPaths(G, Asked), std::vector<bool>(7, false));
+}

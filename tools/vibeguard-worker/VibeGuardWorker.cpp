@@ -2,6 +2,7 @@
 //
 //   vibeguard-worker --job JOB.json --out RESULT.json [--checks GLOB]
 //                    [--header-filter REGEX] [--model FILE]...
+//                    [--all-summaries | --summaries-for USRS.txt]
 //
 // JOB.json is one normalised compile command: {"directory", "file", "arguments"}.
 // The worker parses the TU once and runs the vibeguard checks in-process through
@@ -15,8 +16,13 @@
 //    "peakMemoryKiB": the worker's own peak resident memory}
 // and, before it, RESULT.json.taint, the taint data for the cross-TU link:
 //   {"rules": {CHECK: {"sourceKinds": [...], "reportUserRoleMessages": B}},
-//    "files": [...], "summaries": [the TU's function summaries (taint::toJSON)]}
-// --model adds taint model files (the checks' TaintModels option).
+//    "files": [...], "summaries": [function summaries (taint::writeSummaries)],
+//    "functions": {every function: its calls and flow ends (taint::writeFunctions)}}
+// The summaries are those the TU's own taint checks need; the link asks again for
+// the functions it needs besides (--summaries-for: one USR a line; only the taint
+// engine runs, and the result has no findings). --all-summaries summarizes every
+// function (a shard's: the merge asks nobody). --model adds taint model files (the
+// checks' TaintModels option).
 // One process per TU: a crash, an assertion or a hang stays in the worker, and the
 // scanner reports it.
 //
@@ -44,7 +50,6 @@
 #include "llvm/Support/SHA256.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include <set>
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include "../../checks/taint/TaintCheck.h"
@@ -192,9 +197,10 @@ llvm::json::Object location(const tooling::DiagnosticMessage &M, StringRef Dir) 
 } // namespace
 
 int main(int argc, const char **argv) {
-  std::string JobPath, OutPath, ChecksGlob = "vibeguard-*", HeaderFilter = ".*", Model;
+  std::string JobPath, OutPath, ChecksGlob = "vibeguard-*", HeaderFilter = ".*", Model,
+                                 SummariesFor;
   std::vector<std::string> Models;
-  bool DepsOnly = false;
+  bool DepsOnly = false, AllSummaries = false;
   for (int I = 1; I < argc; ++I) {
     StringRef A = argv[I];
     auto Next = [&](std::string &To) {
@@ -204,8 +210,13 @@ int main(int argc, const char **argv) {
       return true;
     };
     if ((A == "--job" && Next(JobPath)) || (A == "--out" && Next(OutPath)) ||
-        (A == "--checks" && Next(ChecksGlob)) || (A == "--header-filter" && Next(HeaderFilter)))
+        (A == "--checks" && Next(ChecksGlob)) || (A == "--header-filter" && Next(HeaderFilter)) ||
+        (A == "--summaries-for" && Next(SummariesFor)))
       continue;
+    if (A == "--all-summaries") {
+      AllSummaries = true;
+      continue;
+    }
     if (A == "--model" && Next(Model)) {
       Models.push_back(Model);
       continue;
@@ -218,7 +229,18 @@ int main(int argc, const char **argv) {
   }
   if (JobPath.empty() || OutPath.empty())
     return fail("usage: vibeguard-worker --job JOB.json --out RESULT.json [--checks GLOB] "
-                "[--header-filter REGEX] [--deps-only]");
+                "[--header-filter REGEX] [--model FILE]... [--deps-only | --all-summaries | "
+                "--summaries-for USRS.txt]");
+  llvm::StringSet<> Wanted; // --summaries-for
+  if (!SummariesFor.empty()) {
+    auto Text = llvm::MemoryBuffer::getFile(SummariesFor);
+    if (!Text)
+      return fail(SummariesFor + ": cannot read: " + Text.getError().message());
+    llvm::SmallVector<llvm::StringRef, 0> Lines;
+    (*Text)->getBuffer().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+    for (llvm::StringRef L : Lines)
+      Wanted.insert(L);
+  }
 
   auto JobText = llvm::MemoryBuffer::getFile(JobPath);
   if (!JobText)
@@ -260,7 +282,8 @@ int main(int argc, const char **argv) {
     for (const std::string &Name : vibeguardCheckNames())
       if (FromUser.contains(Name) &&
           (FromFile.contains(Name) ||
-           StringRef(FileOpts.Checks.value_or("")).find("vibeguard") == StringRef::npos))
+           StringRef(FileOpts.Checks.value_or("")).find("vibeguard") == StringRef::npos) &&
+          (SummariesFor.empty() || vibeguard::taint::findTaintRule(Name)))
         Enabled += "," + Name;
     ClangTidyOptions Override;
     Override.Checks = Enabled + ",vibeguard-internal-dependencies";
@@ -289,41 +312,47 @@ int main(int argc, const char **argv) {
           {"sourceKinds", std::move(Kinds)},
           {"reportUserRoleMessages", UserRole == "true" || UserRole == "1"}};
     }
-    std::vector<vibeguard::taint::FunctionSummary> Summaries;
+    vibeguard::taint::TranslationUnitTaint Taint;
     bool Exported = false;
-    vibeguard::tidy::TaintCheck::setSummaryExport(
-        [&](const std::vector<vibeguard::taint::FunctionSummary> &Sums, StringRef) {
-          if (Exported) // another model setting: the first is the TU's
-            return;
-          Exported = true;
-          // Paths as the findings have them: absolute, against the TU's directory.
-          llvm::StringMap<std::string> Abs;
-          auto Fix = [&](vibeguard::taint::Step &St) {
-            auto [It, New] = Abs.try_emplace(St.File);
-            if (New) {
-              llvm::SmallString<256> P(St.File);
-              if (!P.empty() && !llvm::sys::path::is_absolute(P)) {
-                P = *Dir;
-                llvm::sys::path::append(P, St.File);
-              }
-              llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-              It->second = std::string(P);
-            }
-            St.File = It->second;
-          };
-          for (vibeguard::taint::FunctionSummary S : Sums) {
-            for (auto &X : S.Sources)
-              Fix(X.Where);
-            for (auto &X : S.Sinks)
-              Fix(X.Where);
-            for (auto &X : S.Calls)
-              Fix(X.Where);
-            for (auto &E : S.Edges)
-              for (auto &St : E.Steps)
-                Fix(St);
-            Summaries.push_back(std::move(S));
+    vibeguard::tidy::TaintCheck::SummaryExport Export;
+    using Scope = vibeguard::tidy::TaintCheck::SummaryExport::Scope;
+    Export.What = !SummariesFor.empty() ? Scope::Listed
+                  : AllSummaries        ? Scope::All
+                                        : Scope::Relevant;
+    Export.Functions = &Wanted;
+    Export.Receive = [&](const vibeguard::taint::TranslationUnitTaint &TU, StringRef) {
+      if (Exported) // another model setting: the first is the TU's
+        return;
+      Exported = true;
+      Taint = TU;
+      // Paths as the findings have them: absolute, against the TU's directory.
+      llvm::StringMap<std::string> Abs;
+      auto Fix = [&](vibeguard::taint::Step &St) {
+        auto [It, New] = Abs.try_emplace(St.File);
+        if (New) {
+          llvm::SmallString<256> P(St.File);
+          if (!P.empty() && !llvm::sys::path::is_absolute(P)) {
+            P = *Dir;
+            llvm::sys::path::append(P, St.File);
           }
-        });
+          llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+          It->second = std::string(P);
+        }
+        St.File = It->second;
+      };
+      for (vibeguard::taint::FunctionSummary &S : Taint.Summaries) {
+        for (auto &X : S.Sources)
+          Fix(X.Where);
+        for (auto &X : S.Sinks)
+          Fix(X.Where);
+        for (auto &X : S.Calls)
+          Fix(X.Where);
+        for (auto &E : S.Edges)
+          for (auto &St : E.Steps)
+            Fix(St);
+      }
+    };
+    vibeguard::tidy::TaintCheck::setSummaryExport(std::move(Export));
     Override.HeaderFilterRegex = HeaderFilter; // headers whose findings are reported
     Override.SystemHeaders = false;
 
@@ -364,40 +393,15 @@ int main(int argc, const char **argv) {
         llvm::json::OStream J(OS);
         J.object([&] {
           J.attribute("rules", std::move(Rules));
-          vibeguard::taint::writeSummaries(J, Summaries);
+          vibeguard::taint::writeSummaries(J, Taint.Summaries);
+          if (!Taint.Functions.empty())
+            vibeguard::taint::writeFunctions(J, Taint.Functions);
         });
       }
       if (std::string Err = writeFile(OutPath + ".taint", Text); !Err.empty())
         return fail(Err);
       Result["taintDigest"] = llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Text)));
       Result["taintBytes"] = int64_t(Text.size());
-      // What ties this TU to others: the functions it defines, those it calls without
-      // defining them, the globals it reads and writes. The scanner does not load the
-      // summaries of a TU tied to no other: its flows are its own, reported here.
-      std::set<std::string> Defines, Calls, Reads, Writes;
-      for (const vibeguard::taint::FunctionSummary &S : Summaries)
-        Defines.insert(S.USR);
-      for (const vibeguard::taint::FunctionSummary &S : Summaries) {
-        for (const vibeguard::taint::CallSite &C : S.Calls)
-          if (!Defines.count(C.Callee))
-            Calls.insert(C.Callee);
-        for (const vibeguard::taint::Edge &E : S.Edges) {
-          if (E.From.Kind == vibeguard::taint::PortKind::GlobalIn)
-            Reads.insert(E.From.Name);
-          if (E.To.Kind == vibeguard::taint::PortKind::GlobalOut)
-            Writes.insert(E.To.Name);
-        }
-      }
-      auto List = [](const std::set<std::string> &Set) {
-        llvm::json::Array A;
-        for (const std::string &X : Set)
-          A.push_back(X);
-        return A;
-      };
-      Result["taintLinks"] = llvm::json::Object{{"defines", List(Defines)},
-                                                {"calls", List(Calls)},
-                                                {"reads", List(Reads)},
-                                                {"writes", List(Writes)}};
     }
   }
   llvm::json::Array Deps;

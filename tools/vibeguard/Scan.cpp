@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
 #include "vibeguard/Config.h"
+#include "vibeguard/Report/Evidence.h"
 #include "vibeguard/Report/Findings.h"
 #include "vibeguard/Report/Render.h"
 #include "vibeguard/Report/Triage.h"
@@ -26,7 +27,6 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Support/SHA256.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/ADT/StringExtras.h"
 #include "vibeguard/Analysis/TaintModel.h"
@@ -235,51 +235,215 @@ llvm::StringSet<> ReadFiles;
 /// A TU's taint data (its worker's RESULT.json.taint): read only when the scan links.
 struct PendingTaint {
   std::string File, Path, Digest;
-  /// The worker's "taintLinks": what ties the TU to others; none: load it anyway.
-  std::optional<llvm::json::Object> Links;
+  size_t Entry; ///< its compile command, in the scan's work list
 };
 
-/// The pending TUs a cross-TU flow can pass through: those that call a function
-/// another TU defines (or define one another TU calls), or read a global another
-/// writes (or write one another reads). A TU tied to none has only flows of its own,
-/// which its worker reported.
-std::vector<PendingTaint> tiedUnits(const std::vector<PendingTaint> &Pending) {
-  auto Names = [](const PendingTaint &P, llvm::StringRef Key) {
-    std::vector<llvm::StringRef> Out;
-    if (const llvm::json::Array *A = P.Links ? P.Links->getArray(Key) : nullptr)
-      for (const llvm::json::Value &V : *A)
-        if (std::optional<llvm::StringRef> S = V.getAsString())
-          Out.push_back(*S);
-    return Out;
+/// Runs vibeguard-worker processes, at most Jobs at a time, each for at most Timeout
+/// seconds: a crash or a hang stays in its process and is reported to Done.
+class WorkerPool {
+public:
+  struct Job {
+    std::vector<std::string> Args; ///< after the worker's path
+    std::string Log;               ///< its standard output and error
+    size_t Tag;
   };
-  std::vector<char> Tied(Pending.size(), 0);
-  llvm::StringMap<std::vector<unsigned>> Definers, Writers;
-  for (unsigned I = 0; I < Pending.size(); ++I) {
-    Tied[I] = !Pending[I].Links;
-    for (llvm::StringRef U : Names(Pending[I], "defines"))
-      Definers[U].push_back(I);
-    for (llvm::StringRef G : Names(Pending[I], "writes"))
-      Writers[G].push_back(I);
-  }
-  for (unsigned I = 0; I < Pending.size(); ++I) {
-    for (llvm::StringRef U : Names(Pending[I], "calls"))
-      if (auto It = Definers.find(U); It != Definers.end()) {
-        Tied[I] = 1;
-        for (unsigned D : It->second)
-          Tied[D] = 1;
+  WorkerPool(std::string Worker, unsigned Jobs, unsigned Timeout)
+      : Worker(std::move(Worker)), Jobs(Jobs), Timeout(Timeout) {}
+
+  /// How a worker ended.
+  struct Outcome {
+    bool Started = true; ///< false: it could not be started
+    int Code = 0;        ///< its exit code; negative: it crashed
+    std::string Message; ///< the crash's
+    bool TimedOut = false;
+  };
+
+  /// Starts what Next gives until it gives nothing (it may finish work of its own that
+  /// needs no process, a cached result, before it gives a job) and waits for all of
+  /// it; Done(tag, outcome) as each ends. False when Next says it failed: the running
+  /// workers are stopped first.
+  bool run(llvm::function_ref<std::optional<Job>(bool &Failed)> Next,
+           llvm::function_ref<void(size_t, const Outcome &)> Done) {
+    struct Running {
+      llvm::sys::ProcessInfo PI;
+      size_t Tag;
+      std::chrono::steady_clock::time_point Start;
+    };
+    std::vector<Running> Active;
+    bool More = true;
+    while (More || !Active.empty()) {
+      while (More && Active.size() < Jobs) {
+        bool Failed = false;
+        std::optional<Job> J = Next(Failed);
+        if (Failed) {
+          for (Running &R : Active) { // they write into the work directory, about to go
+            ::kill(R.PI.Pid, SIGKILL);
+            llvm::sys::Wait(R.PI, std::nullopt);
+          }
+          return false;
+        }
+        if (!J) {
+          More = false;
+          break;
+        }
+        std::vector<llvm::StringRef> Argv = {Worker};
+        for (const std::string &A : J->Args)
+          Argv.push_back(A);
+        std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
+                                                      llvm::StringRef(J->Log),
+                                                      llvm::StringRef(J->Log)};
+        Running R{llvm::sys::ExecuteNoWait(Worker, Argv, std::nullopt, Redirects), J->Tag,
+                  std::chrono::steady_clock::now()};
+        if (R.PI.Pid == llvm::sys::ProcessInfo::InvalidPid)
+          Done(J->Tag, Outcome{false, 0, "", false});
+        else
+          Active.push_back(R);
       }
-    for (llvm::StringRef G : Names(Pending[I], "reads"))
-      if (auto It = Writers.find(G); It != Writers.end())
-        for (unsigned W : It->second)
-          if (W != I)
-            Tied[I] = Tied[W] = 1;
+      bool Progress = false;
+      for (size_t I = 0; I < Active.size();) {
+        std::string Msg;
+        llvm::sys::ProcessInfo PI = llvm::sys::Wait(Active[I].PI, /*SecondsToWait=*/0u, &Msg);
+        bool TimedOut = std::chrono::steady_clock::now() - Active[I].Start >
+                        std::chrono::seconds(Timeout);
+        if (PI.Pid == 0 && !TimedOut) { // still running
+          ++I;
+          continue;
+        }
+        if (PI.Pid == 0) { // over its time: stop it
+          ::kill(Active[I].PI.Pid, SIGKILL);
+          llvm::sys::Wait(Active[I].PI, std::nullopt, &Msg);
+        }
+        Done(Active[I].Tag, Outcome{true, PI.ReturnCode, Msg, PI.Pid == 0});
+        Active.erase(Active.begin() + I);
+        Progress = true;
+      }
+      if (!Progress && !Active.empty())
+        std::this_thread::sleep_for(std::chrono::milliseconds(2)); // a waitpid per worker
+    }
+    return true;
   }
-  std::vector<PendingTaint> Out;
-  for (unsigned I = 0; I < Pending.size(); ++I)
-    if (Tied[I])
-      Out.push_back(Pending[I]);
-  return Out;
+
+private:
+  std::string Worker;
+  unsigned Jobs, Timeout;
+};
+
+/// The pairs of source and sink kinds that some unit's taint rules ask about.
+taint::KindPairs askedByUnits(const std::vector<TaintUnit> &Units) {
+  return [&Units](llvm::StringRef Source, llvm::StringRef Sink) {
+    for (const TaintUnit &U : Units)
+      for (const auto &[Name, RO] : U.Rules)
+        if (const taint::TaintRule *R = taint::findTaintRule(Name))
+          if (R->takesSinkKind(Sink) && llvm::is_contained(RO.SourceKinds, Source))
+            return true;
+    return false;
+  };
 }
+
+/// What the cross-TU link needs: the functions a flow can pass through (onFlowPaths
+/// over every unit's functions, a function several units define counting once), and,
+/// for those no unit holds a summary of, the unit to ask: the first, in link order,
+/// that defines it.
+struct LinkPlan {
+  llvm::StringSet<> Needed;
+  std::map<unsigned, std::vector<std::string>> Requests; ///< USRs, by unit
+};
+
+LinkPlan planLink(const std::vector<TaintUnit> &Units) {
+  // No source and sink kinds that a rule pairs, no flow: nothing to build.
+  uint32_t Sources = 0, Sinks = 0;
+  for (const TaintUnit &U : Units)
+    for (const taint::FunctionNode &F : U.Functions)
+      Sources |= F.SourceKinds, Sinks |= F.SinkKinds;
+  taint::KindPairs Asked = askedByUnits(Units);
+  bool Paired = false;
+  auto SrcKinds = taint::sourceKinds();
+  for (size_t I = 0; I < SrcKinds.size() && !Paired; ++I)
+    if (Sources >> I & 1)
+      for (llvm::StringRef Snk : taint::sinkKinds())
+        if ((Sinks & taint::kindBit(Snk)) && Asked(SrcKinds[I], Snk)) {
+          Paired = true;
+          break;
+        }
+  if (!Paired)
+    return {};
+  llvm::StringMap<unsigned> Index;
+  std::vector<const taint::FunctionNode *> Fns;
+  std::vector<unsigned> Definer;
+  for (unsigned U = 0; U < Units.size(); ++U)
+    for (const taint::FunctionNode &F : Units[U].Functions)
+      if (Index.try_emplace(F.USR, Fns.size()).second) {
+        Fns.push_back(&F);
+        Definer.push_back(U);
+      }
+  std::vector<taint::CallGraphNode> Graph(Fns.size());
+  for (size_t I = 0; I < Fns.size(); ++I) {
+    Graph[I].SourceKinds = Fns[I]->SourceKinds;
+    Graph[I].SinkKinds = Fns[I]->SinkKinds;
+    Graph[I].Globals = Fns[I]->Globals;
+    for (const std::string &C : Fns[I]->Calls)
+      if (auto It = Index.find(C); It != Index.end())
+        Graph[I].Callees.push_back(It->second);
+  }
+  std::vector<bool> On = taint::onFlowPaths(Graph, Asked);
+  llvm::StringSet<> Held;
+  for (const TaintUnit &U : Units)
+    for (const taint::FunctionSummary &S : U.Summaries)
+      Held.insert(S.USR);
+  LinkPlan P;
+  for (size_t I = 0; I < Fns.size(); ++I) {
+    if (!On[I])
+      continue;
+    P.Needed.insert(Fns[I]->USR);
+    if (!Held.contains(Fns[I]->USR))
+      P.Requests[Definer[I]].push_back(Fns[I]->USR);
+  }
+  return P;
+}
+
+/// Orders \p Units as the link reads them, whatever order their workers finished in
+/// (shards, cache hits): by file, then digest (one file compiled twice).
+void sortUnits(std::vector<TaintUnit> &Units) {
+  std::stable_sort(Units.begin(), Units.end(), [](const TaintUnit &A, const TaintUnit &B) {
+    return std::tie(A.File, A.Digest) < std::tie(B.File, B.Digest);
+  });
+}
+
+/// Decides, while the workers run, whether the rest of them should summarize every
+/// function of their TU at once: yes as soon as the link is known to need summaries
+/// that the TUs done so far did not compute (input flows through the program; asking
+/// for them later would parse those TUs again). Until then each worker summarizes
+/// what its own rules need (and everything in a TU with a source: AllWhenSources), and
+/// a library whose code no input reaches is never summarized further. Each look is a
+/// pass over every function seen: after 1, 2, 4, 8 ... TUs and every twentieth of them.
+class EagerSummaries {
+public:
+  explicit EagerSummaries(size_t Total) : Step(std::max<size_t>(1, Total / 20)) {}
+  bool on() const { return On; }
+  void add(const PendingTaint &P) {
+    if (On)
+      return;
+    auto Buf = llvm::MemoryBuffer::getFile(P.Path);
+    if (!Buf)
+      return;
+    llvm::Expected<TaintUnit> U = readTaintUnit((*Buf)->getBuffer(), P.File, P.Path, P.Digest);
+    if (!U) {
+      llvm::consumeError(U.takeError());
+      return;
+    }
+    Units.push_back(std::move(*U));
+    size_t N = Units.size();
+    if ((N & (N - 1)) == 0 || N % Step == 0)
+      On = !planLink(Units).Requests.empty();
+  }
+  /// The units read so far, by digest (the link reads each unit once).
+  std::vector<TaintUnit> take() { return std::move(Units); }
+
+private:
+  size_t Step;
+  bool On = false;
+  std::vector<TaintUnit> Units;
+};
 
 Location readLocation(const llvm::json::Object &L) {
   return Location{L.getString("file").value_or("").str(),
@@ -325,7 +489,7 @@ llvm::json::Value findingJSON(const Finding &F) {
 /// megabytes of summaries would cost a warm re-scan more than the rest of it).
 bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &CompileError,
                 llvm::function_ref<std::string(llvm::StringRef)> TaintPathOf,
-                std::vector<PendingTaint> &Pending, bool Verify = false) {
+                std::vector<PendingTaint> &Pending, size_t Entry, bool Verify = false) {
   const llvm::json::Object *O = Json.getAsObject();
   const llvm::json::Array *Findings = O ? O->getArray("findings") : nullptr;
   if (!Findings)
@@ -337,9 +501,7 @@ bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &Compi
         (Verify && int64_t(Size) != O->getInteger("taintBytes").value_or(-1)))
       return false;
     Pending.push_back({O->getString("file").value_or("").str(), TaintPath, Digest->str(),
-                       std::nullopt});
-    if (const llvm::json::Object *Links = O->getObject("taintLinks"))
-      Pending.back().Links = *Links;
+                       Entry});
   }
   if (const llvm::json::Array *Deps = O->getArray("dependencies"))
     for (const llvm::json::Value &D : *Deps)
@@ -358,11 +520,19 @@ bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &Compi
 /// digest: the same file compiled twice with other flags). A file that cannot be read
 /// (a damaged cache entry) makes its TU a failure, and is removed so that the next
 /// scan analyses the TU again; the link goes on without it.
-void loadTaint(std::vector<PendingTaint> Pending, ScanResult &R) {
+void loadTaint(std::vector<PendingTaint> Pending, ScanResult &R,
+               std::vector<TaintUnit> Read = {}) {
   llvm::sort(Pending, [](const PendingTaint &A, const PendingTaint &B) {
     return std::tie(A.File, A.Digest) < std::tie(B.File, B.Digest);
   });
+  llvm::StringMap<TaintUnit *> Known;
+  for (TaintUnit &U : Read)
+    Known[U.File + '\n' + U.Digest] = &U;
   for (const PendingTaint &P : Pending) {
+    if (TaintUnit *U = Known.lookup(P.File + '\n' + llvm::StringRef(P.Digest).upper())) {
+      R.Taint.push_back(std::move(*U));
+      continue;
+    }
     auto Buf = llvm::MemoryBuffer::getFile(P.Path);
     llvm::Expected<TaintUnit> Unit =
         Buf ? readTaintUnit((*Buf)->getBuffer(), P.File, P.Path, P.Digest)
@@ -388,8 +558,7 @@ public:
     if (New)
       if (auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                                  /*RequiresNullTerminator=*/false))
-        It->second = llvm::toHex(llvm::SHA256::hash(
-            llvm::arrayRefFromStringRef((*Buf)->getBuffer())));
+        It->second = sha256Hex((*Buf)->getBuffer()); // OpenSSL's: 10x LLVM's speed
     return It->second;
   }
 
@@ -417,7 +586,7 @@ std::string cacheKey(const scan::CompileEntry &E, const std::string &WorkerHash,
     if (Dir == llvm::sys::path::root_path(Dir))
       break;
   }
-  return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)), true);
+  return sha256Hex(Key);
 }
 
 /// A cached result whose recorded dependencies all still have the same contents.
@@ -505,25 +674,25 @@ bool suppressedAt(llvm::StringRef File, unsigned Line, llvm::StringRef Rule) {
   return false;
 }
 
-/// The cross-TU link: joins every TU's summaries and adds the flows the TUs alone
-/// could not see (a source in one file, the sink in another), worded as the TU's taint
-/// rules word them, each with its full trace. A flow a worker already reported (same
-/// rule, same place) is not repeated. Sinks in headers the header filter excludes, and
-/// sinks under a NOLINT, NOLINTNEXTLINE or NOLINTBEGIN for the rule, are not reported.
+/// The cross-TU link: joins the TUs' summaries (of the functions a flow can pass
+/// through, planLink) and adds the flows the TUs alone could not see (a source in one
+/// file, the sink in another), worded as the TU's taint rules word them, each with its
+/// full trace. A flow a worker already reported (same rule, same place) is not
+/// repeated. Sinks in headers the header filter excludes, and sinks under a NOLINT,
+/// NOLINTNEXTLINE or NOLINTBEGIN for the rule, are not reported.
 void linkAcrossUnits(ScanResult &R, const llvm::Regex &HeaderFilter,
                      const llvm::StringSet<> &MainFiles) {
-  // Deterministic whatever order the workers finished in (shards, cache hits).
-  std::stable_sort(R.Taint.begin(), R.Taint.end(), [](const TaintUnit &A, const TaintUnit &B) {
-    return std::tie(A.File, A.Digest) < std::tie(B.File, B.Digest);
-  });
-  // The units' summaries move into the link (a scan that links embeds none).
+  sortUnits(R.Taint);
+  // The summaries of the functions a flow can pass through move into the link (a scan
+  // that links embeds none): the same flows as all of them would give.
+  LinkPlan Plan = planLink(R.Taint);
   std::vector<taint::FunctionSummary> Sums;
   std::vector<unsigned> UnitOf;
   llvm::StringSet<> Seen;
   for (unsigned U = 0; U < R.Taint.size(); ++U) {
     for (taint::FunctionSummary &S : R.Taint[U].Summaries) {
-      if (!Seen.insert(S.USR).second)
-        continue; // an inline function of a header, summarized in every TU
+      if (!Plan.Needed.contains(S.USR) || !Seen.insert(S.USR).second)
+        continue; // not on a flow; or an inline function of a header, in every TU
       Sums.push_back(std::move(S));
       UnitOf.push_back(U);
     }
@@ -562,6 +731,92 @@ void linkAcrossUnits(ScanResult &R, const llvm::Regex &HeaderFilter,
     }
   }
 }
+
+/// Before the link: the summaries it needs that no worker computed (a TU whose own
+/// rules did not need them, EagerSummaries not yet on) are asked of the TUs' workers,
+/// exactly those. A worker that fails makes its TU a failure; the link goes on
+/// without its summaries. False when a job file cannot be written.
+bool askForSummaries(ScanResult &Result, const std::vector<PendingTaint> &Pending,
+                     const std::vector<scan::CompileEntry> &Work, WorkerPool &Pool,
+                     const ScanOptions &O,
+                     llvm::function_ref<std::string(size_t, llvm::StringRef)> Paths,
+                     llvm::function_ref<bool(const scan::CompileEntry &, llvm::StringRef)>
+                         WriteJob) {
+  sortUnits(Result.Taint);
+  LinkPlan Plan = planLink(Result.Taint);
+  if (Plan.Requests.empty())
+    return true;
+  std::map<std::string, size_t> EntryOf; // by taint digest
+  for (const PendingTaint &P : Pending)
+    EntryOf[llvm::StringRef(P.Digest).upper()] = P.Entry;
+  std::vector<std::pair<unsigned, std::vector<std::string>>> Asks(Plan.Requests.begin(),
+                                                                  Plan.Requests.end());
+  size_t Count = 0;
+  for (const auto &A : Asks)
+    Count += A.second.size();
+  llvm::errs() << "vibeguard: the cross-file link needs " << Count
+               << " more function summaries from " << Asks.size()
+               << " translation unit(s)\n";
+  auto Base = [&](size_t Tag) {
+    return Paths(EntryOf[Result.Taint[Asks[Tag].first].Digest], ".link");
+  };
+  size_t NextAsk = 0;
+  auto Next = [&](bool &Failed) -> std::optional<WorkerPool::Job> {
+    if (NextAsk >= Asks.size())
+      return std::nullopt;
+    size_t Tag = NextAsk++;
+    std::string B = Base(Tag), Err;
+    if (!WriteJob(Work[EntryOf[Result.Taint[Asks[Tag].first].Digest]], B + ".job.json") ||
+        !writeAtomically(B + ".usrs", llvm::join(Asks[Tag].second, "\n") + "\n", Err)) {
+      if (!Err.empty())
+        llvm::errs() << "vibeguard: error: " << Err << "\n";
+      Failed = true;
+      return std::nullopt;
+    }
+    WorkerPool::Job J{{"--job", B + ".job.json", "--out", B + ".json", "--checks", O.Checks,
+                       "--header-filter", O.HeaderFilter, "--summaries-for", B + ".usrs"},
+                      B + ".log",
+                      Tag};
+    for (const std::string &M : O.Models) {
+      J.Args.push_back("--model");
+      J.Args.push_back(M);
+    }
+    return J;
+  };
+  return Pool.run(Next, [&](size_t Tag, const WorkerPool::Outcome &Out) {
+    TaintUnit &Unit = Result.Taint[Asks[Tag].first];
+    std::string B = Base(Tag), Why;
+    std::vector<taint::FunctionSummary> More;
+    if (!Out.Started)
+      Why = "could not start the worker";
+    else if (Out.TimedOut)
+      Why = "timed out after " + std::to_string(O.Timeout) + " s";
+    else if (Out.Code != 0)
+      Why = (Out.Code < 0 ? "worker crashed" : "worker exited with " + std::to_string(Out.Code)) +
+            (lastLine(B + ".log").empty() ? "" : ": " + lastLine(B + ".log"));
+    else if (auto Text = llvm::MemoryBuffer::getFile(B + ".json.taint"); !Text)
+      Why = "worker wrote no summaries";
+    else if (llvm::Error E = taint::summariesFromText((*Text)->getBuffer(), B + ".json.taint",
+                                                      More))
+      Why = llvm::toString(std::move(E));
+    if (!Why.empty()) {
+      Result.Failures.push_back(
+          {Unit.File, "the cross-file link could not get its summaries (" + Why + ")"});
+      return;
+    }
+    // In the order of the TU's functions, as its worker would have written them.
+    llvm::StringMap<unsigned> Order;
+    for (unsigned I = 0; I < Unit.Functions.size(); ++I)
+      Order.try_emplace(Unit.Functions[I].USR, I);
+    for (taint::FunctionSummary &S : More)
+      Unit.Summaries.push_back(std::move(S));
+    std::stable_sort(Unit.Summaries.begin(), Unit.Summaries.end(),
+                     [&](const taint::FunctionSummary &A, const taint::FunctionSummary &B) {
+                       return Order.lookup(A.USR) < Order.lookup(B.USR);
+                     });
+  });
+}
+
 } // namespace
 
 int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
@@ -759,10 +1014,15 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     }
     CacheDir = std::string(Dir);
   }
-  auto ManifestOf = [&](const scan::CompileEntry &E) {
-    llvm::SmallString<256> P(CacheDir);
-    llvm::sys::path::append(P, cacheKey(E, WorkerHash, O, Hashes) + ".json");
-    return std::string(P);
+  std::map<const scan::CompileEntry *, std::string> Manifests;
+  auto ManifestOf = [&](const scan::CompileEntry &E) -> const std::string & {
+    std::string &M = Manifests[&E];
+    if (M.empty()) {
+      llvm::SmallString<256> P(CacheDir);
+      llvm::sys::path::append(P, cacheKey(E, WorkerHash, O, Hashes) + ".json");
+      M = std::string(P);
+    }
+    return M;
   };
 
   llvm::SmallString<128> Tmp;
@@ -774,12 +1034,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   auto RemoveTmp = llvm::make_scope_exit([&] { llvm::sys::fs::remove_directories(Tmp); });
 
   unsigned Jobs = O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  struct Running {
-    llvm::sys::ProcessInfo PI;
-    size_t Index;
-    std::chrono::steady_clock::time_point Start;
-  };
-  std::vector<Running> Active;
+  WorkerPool Pool(std::string(Worker), Jobs, O.Timeout);
   std::vector<PendingTaint> Pending; // the TUs' taint data, for the link
   uint64_t PeakKiB = 0; // the largest worker's resident set
   std::string PeakFile;
@@ -894,6 +1149,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
                  << " translation unit(s) read one of them (dependencies of " << FromCache
                  << " from the cache)\n";
     Work = std::move(Kept);
+    Manifests.clear(); // by entry, and the entries moved
     Result.TranslationUnits = Work.size();
   }
   auto ScanStart = std::chrono::steady_clock::now();
@@ -918,8 +1174,11 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       llvm::errs() << "vibeguard: " << Line << "\n";
     }
   };
-  auto Finish = [&](const Running &R, int Code, const std::string &Msg, bool TimedOut) {
-    const scan::CompileEntry &E = Work[R.Index];
+  // A shard's TUs summarize every function (the merge has no worker to ask); a scan's
+  // as much as EagerSummaries decides.
+  EagerSummaries Eager(Work.size());
+  auto Finish = [&](size_t Index, int Code, const std::string &Msg, bool TimedOut) {
+    const scan::CompileEntry &E = Work[Index];
     std::string CompileError;
     if (TimedOut)
       Result.Failures.push_back({E.File, "timed out after " + std::to_string(O.Timeout) + " s"});
@@ -927,20 +1186,22 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       Result.Failures.push_back(
           {E.File, (Code < 0 ? "worker crashed" + (Msg.empty() ? "" : ": " + Msg)
                              : "worker exited with " + std::to_string(Code)) +
-                       (lastLine(Paths(R.Index, ".log")).empty()
+                       (lastLine(Paths(Index, ".log")).empty()
                             ? ""
-                            : " (" + lastLine(Paths(R.Index, ".log")) + ")")});
-    else if (auto Text = llvm::MemoryBuffer::getFile(Paths(R.Index, ".result.json")); !Text)
+                            : " (" + lastLine(Paths(Index, ".log")) + ")")});
+    else if (auto Text = llvm::MemoryBuffer::getFile(Paths(Index, ".result.json")); !Text)
       Result.Failures.push_back({E.File, "worker wrote no result"});
     else if (std::optional<llvm::json::Value> Json = parseJSON((*Text)->getBuffer());
              !Json || !readResult(
                           *Json, Result, CompileError,
-                          [&](llvm::StringRef) { return Paths(R.Index, ".result.json.taint"); },
-                          Pending))
+                          [&](llvm::StringRef) { return Paths(Index, ".result.json.taint"); },
+                          Pending, Index))
       Result.Failures.push_back({E.File, "worker wrote no result"});
     else {
       if (!CompileError.empty())
         Result.Failures.push_back({E.File, "does not compile: " + CompileError});
+      if (!Pending.empty() && Pending.back().Entry == Index && O.ShardCount == 1)
+        Eager.add(Pending.back());
       const llvm::json::Object *JO = Json->getAsObject();
       if (std::optional<int64_t> KiB = JO->getInteger("peakMemoryKiB");
           KiB && uint64_t(*KiB) > PeakKiB) {
@@ -957,7 +1218,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
               Deps[*S] = Hashes.of(*S);
         std::string Err, Manifest = ManifestOf(E);
         // The taint data first: a manifest names only what the cache holds.
-        std::string TaintFrom = Paths(R.Index, ".result.json.taint");
+        std::string TaintFrom = Paths(Index, ".result.json.taint");
         if (std::optional<llvm::StringRef> Digest = JO->getString("taintDigest")) {
           std::string To = taintCacheOf(CacheDir, *Digest),
                       Part = To + ".tmp" + std::to_string(::getpid());
@@ -978,8 +1239,10 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     Progress();
   };
 
-  while (Next < Work.size() || !Active.empty()) {
-    while (Active.size() < Jobs && Next < Work.size()) {
+  // A cached result is taken as it is, whatever the worker was asked to summarize:
+  // the link asks for what it lacks.
+  auto NextJob = [&](bool &Failed) -> std::optional<WorkerPool::Job> {
+    for (; Next < Work.size(); ++Next) {
       const scan::CompileEntry &E = Work[Next];
       if (O.Cache)
         if (std::optional<llvm::json::Value> Hit = cachedResult(ManifestOf(E), Hashes)) {
@@ -987,65 +1250,44 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
           if (readResult(
                   *Hit, Result, CompileError,
                   [&](llvm::StringRef Digest) { return taintCacheOf(CacheDir, Digest); },
-                  Pending, /*Verify=*/true)) {
+                  Pending, Next, /*Verify=*/true)) {
             if (!CompileError.empty())
               Result.Failures.push_back({E.File, "does not compile: " + CompileError});
             ++CacheHits;
             ++Done;
             Progress();
-            ++Next;
             continue;
           }
         }
       std::string Job = Paths(Next, ".job.json");
       if (!WriteJob(E, Job)) {
-        for (Running &R : Active) { // they write into the work directory, about to go
-          ::kill(R.PI.Pid, SIGKILL);
-          llvm::sys::Wait(R.PI, std::nullopt);
-        }
-        return ExitUsage;
+        Failed = true;
+        return std::nullopt;
       }
-      std::string Out = Paths(Next, ".result.json"), Log = Paths(Next, ".log");
-      std::vector<llvm::StringRef> Argv = {Worker,   "--job",    Job,      "--out",
-                                           Out,      "--checks", O.Checks, "--header-filter",
-                                           O.HeaderFilter};
+      WorkerPool::Job J{{"--job", Job, "--out", Paths(Next, ".result.json"), "--checks",
+                         O.Checks, "--header-filter", O.HeaderFilter},
+                        Paths(Next, ".log"),
+                        Next};
       for (const std::string &M : O.Models) {
-        Argv.push_back("--model");
-        Argv.push_back(M);
+        J.Args.push_back("--model");
+        J.Args.push_back(M);
       }
-      std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(Log),
-                                                    llvm::StringRef(Log)};
-      Running R{llvm::sys::ExecuteNoWait(Worker, Argv, std::nullopt, Redirects), Next,
-                std::chrono::steady_clock::now()};
-      if (R.PI.Pid == llvm::sys::ProcessInfo::InvalidPid) {
-        Result.Failures.push_back({E.File, "could not start the worker"});
-        ++Done;
-      } else {
-        Active.push_back(R);
-      }
+      if (O.ShardCount > 1 || Eager.on())
+        J.Args.push_back("--all-summaries");
       ++Next;
+      return J;
     }
-    bool Progress = false;
-    for (size_t I = 0; I < Active.size();) {
-      std::string Msg;
-      llvm::sys::ProcessInfo PI = llvm::sys::Wait(Active[I].PI, /*SecondsToWait=*/0u, &Msg);
-      bool TimedOut = std::chrono::steady_clock::now() - Active[I].Start >
-                      std::chrono::seconds(O.Timeout);
-      if (PI.Pid == 0 && !TimedOut) { // still running
-        ++I;
-        continue;
-      }
-      if (PI.Pid == 0) { // over its time: stop it
-        ::kill(Active[I].PI.Pid, SIGKILL);
-        llvm::sys::Wait(Active[I].PI, std::nullopt, &Msg);
-      }
-      Finish(Active[I], PI.ReturnCode, Msg, PI.Pid == 0);
-      Active.erase(Active.begin() + I);
-      Progress = true;
-    }
-    if (!Progress && !Active.empty())
-      std::this_thread::sleep_for(std::chrono::milliseconds(2)); // a waitpid per worker
-  }
+    return std::nullopt;
+  };
+  if (!Pool.run(NextJob, [&](size_t Index, const WorkerPool::Outcome &Out) {
+        if (!Out.Started) {
+          Result.Failures.push_back({Work[Index].File, "could not start the worker"});
+          ++Done;
+          return;
+        }
+        Finish(Index, Out.Code, Out.Message, Out.TimedOut);
+      }))
+    return ExitUsage;
   if (Tty && !Work.empty())
     llvm::errs() << "\n";
 
@@ -1069,23 +1311,25 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     for (const scan::CompileEntry &E : Work)
       MainFiles.insert(E.File);
     // The link's findings are cached too, keyed on everything it reads: each TU's
-    // taint data (by digest), every file the TUs read (a sink's NOLINT), the main
-    // files and the header filter. A warm re-scan of an unchanged tree then reads no
-    // summary at all.
+    // taint data (by digest) and what its worker would be asked for more, every file
+    // the TUs read (a sink's NOLINT), the main files and the header filter. A warm
+    // re-scan of an unchanged tree then reads no summary at all.
     std::string LinkCache;
     if (O.Cache) {
-      llvm::SHA256 H;
+      std::string H;
       auto Add = [&](llvm::StringRef S) {
-        H.update(S);
-        H.update(llvm::StringRef("\0", 1));
+        H += S;
+        H += '\0';
       };
       Add(VIBEGUARD_VERSION);
       Add(WorkerHash);
       Add(Hashes.of(Self)); // the link and the wording of its findings live here
       Add(O.HeaderFilter);
       std::vector<std::string> Keys;
+      // A TU's taint data, and what its worker would summarize when the link asks
+      // (its command, checks, models, .clang-tidy files: the TU's own cache key).
       for (const PendingTaint &P : Pending)
-        Keys.push_back(P.File + '\n' + P.Digest);
+        Keys.push_back(P.File + '\n' + P.Digest + '\n' + ManifestOf(Work[P.Entry]));
       for (const auto &F : MainFiles)
         Keys.push_back(F.getKey().str());
       for (const auto &F : ReadFiles)
@@ -1094,7 +1338,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       for (const std::string &K : Keys)
         Add(K);
       llvm::SmallString<256> P(CacheDir);
-      llvm::sys::path::append(P, "link-" + llvm::toHex(H.final()) + ".json");
+      llvm::sys::path::append(P, "link-" + sha256Hex(H) + ".json");
       LinkCache = std::string(P);
     }
     std::optional<llvm::json::Value> Cached =
@@ -1104,7 +1348,9 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       readFindings(*Linked, Result);
     } else {
       size_t Failed = Result.Failures.size();
-      loadTaint(tiedUnits(Pending), Result);
+      loadTaint(Pending, Result, Eager.take());
+      if (!askForSummaries(Result, Pending, Work, Pool, O, Paths, WriteJob))
+        return ExitUsage;
       size_t Before = Result.Findings.size();
       linkAcrossUnits(Result, HeaderFilter, MainFiles);
       // Not kept when a TU's summaries were unreadable: the next scan analyses it again.

@@ -20,6 +20,7 @@
 
 #include "vibeguard/Analysis/TaintModel.h"
 #include "vibeguard/Analysis/TaintSummary.h"
+#include "llvm/ADT/StringSet.h"
 #include <functional>
 
 namespace clang {
@@ -33,13 +34,30 @@ struct AnalysisOptions {
   /// Values named like credentials (secrets.yaml) or personal data (the model's
   /// NameSources) are sources of kind secret / pii where they are read.
   bool NameSources = true;
-  using Pairs = std::function<bool(llvm::StringRef SourceKind, llvm::StringRef SinkKind)>;
   /// When set, summarize only the functions that a flow from a source to a sink whose
   /// kinds this predicate pairs (a question some rule asks) can pass through: those
-  /// called, directly or not, from a function that calls both ends (mayHaveFlows). A
+  /// called, directly or not, from a function that calls both ends (onFlowPaths). A
   /// TU analysed alone has no other flow; its link finds the same flows with fewer
-  /// summaries. Not for a cross-TU link, which needs every summary.
-  Pairs OnlyIf;
+  /// summaries. A cross-TU link asks the question again over every TU's functions.
+  KindPairs OnlyIf;
+  /// When set, summarize exactly the functions with these USRs (not OnlyIf): those a
+  /// cross-TU link needs that the TU's own question did not keep.
+  const llvm::StringSet<> *OnlyFunctions = nullptr;
+  /// With OnlyIf: summarize every function after all when the TU reads input (a
+  /// modelled source call or field, main's argv) of a kind that OnlyIf pairs with some
+  /// sink kind, wherever that sink is. A flow from it most likely crosses TUs, and a
+  /// cross-TU link that had to ask for the summaries later would parse the TU again.
+  bool AllWhenSources = false;
+  /// Describe every function (TranslationUnitTaint::Functions), for a cross-TU link.
+  bool DescribeFunctions = false;
+};
+
+/// What the analysis of one translation unit gives.
+struct TranslationUnitTaint {
+  std::vector<FunctionSummary> Summaries; ///< in declaration order
+  /// Every function the analysis covers, summarized or not (DescribeFunctions), in
+  /// declaration order: what a cross-TU link needs to ask which of them matter.
+  std::vector<FunctionNode> Functions;
 };
 
 /// Whether \p Ctx's translation unit (outside system headers) holds both ends of a flow
@@ -53,7 +71,11 @@ struct AnalysisOptions {
 bool mayHaveFlows(clang::ASTContext &Ctx, const AnalysisOptions &Opts);
 
 /// Summaries of the functions defined in \p Ctx's translation unit outside system
-/// headers, in declaration order.
+/// headers (those Opts asks for), and, if asked, a description of every one.
+TranslationUnitTaint analyzeTranslationUnit(clang::ASTContext &Ctx,
+                                            const AnalysisOptions &Opts);
+
+/// analyzeTranslationUnit's summaries.
 std::vector<FunctionSummary> summarizeTranslationUnit(clang::ASTContext &Ctx,
                                                       const AnalysisOptions &Opts);
 

@@ -23,6 +23,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -128,6 +129,43 @@ struct Flow {
   unsigned SinkSummary = 0;
 };
 
+/// Which source kinds and sink kinds a rule pairs (a question some rule asks).
+using KindPairs =
+    std::function<bool(llvm::StringRef SourceKind, llvm::StringRef SinkKind)>;
+
+/// A function as the question "which functions can a flow pass through" sees it: the
+/// kinds of the flow ends it holds (as the analysis gives them), whether it touches a
+/// global that carries taint between functions, and the functions it calls.
+struct CallGraphNode {
+  uint32_t SourceKinds = 0; ///< bits over sourceKinds()
+  uint32_t SinkKinds = 0;   ///< kindBit()s
+  bool Globals = false;
+  std::vector<unsigned> Callees; ///< indices of other nodes
+};
+
+/// For each of \p Nodes (the functions of one TU, or of a whole program), whether a
+/// flow from a source to a sink whose kinds \p Asked pairs can pass through it. A flow
+/// goes up from its source through callers to a function that calls, directly or not,
+/// both the function with the source and the one with the sink, then down to the
+/// sink; through a global it does so on each side of the global. So a function matters
+/// only below such a meeting point. Every function below one is kept (a callee's
+/// summary is part of its caller's), and so is every function above one (a meeting
+/// point's caller is one too): link() over the summaries kept finds the flows it finds
+/// over all of them.
+std::vector<bool> onFlowPaths(llvm::ArrayRef<CallGraphNode> Nodes, const KindPairs &Asked);
+
+/// A CallGraphNode of a TU as its worker writes it for vibeguard scan: the functions
+/// are named by USR, so that the scan can join the TUs' graphs.
+struct FunctionNode {
+  std::string USR;
+  uint32_t SourceKinds = 0, SinkKinds = 0;
+  bool Globals = false;
+  std::vector<std::string> Calls; ///< USRs of the user functions it calls
+};
+
+/// Writes \p Functions as the attribute "functions" of the object \p J is in.
+void writeFunctions(llvm::json::OStream &J, llvm::ArrayRef<FunctionNode> Functions);
+
 /// Joins \p Summaries (several may share a USR: the same inline function in several
 /// TUs; the first is used) and returns every source -> sink flow, each once, ordered
 /// by sink location, then source location.
@@ -138,14 +176,18 @@ std::vector<Flow> link(const std::vector<FunctionSummary> &Summaries);
 /// written once, and what is empty or zero is left out: a worker writes, and scan
 /// reads, megabytes of these.
 void writeSummaries(llvm::json::OStream &J, llvm::ArrayRef<FunctionSummary> Summaries);
-/// The same as an object {"summaries": [...], "files": [...]}.
-llvm::json::Object toJSON(llvm::ArrayRef<FunctionSummary> Summaries);
+/// The same as an object {"summaries": [...], "files": [...]}, with "functions" when
+/// \p Functions are given.
+llvm::json::Object toJSON(llvm::ArrayRef<FunctionSummary> Summaries,
+                          llvm::ArrayRef<FunctionNode> Functions = {});
 /// Appends to \p Out the summaries in \p Text, the JSON text of an object holding what
-/// writeSummaries wrote; its other attributes go to \p Rest. \p What names the file for
-/// the error.
+/// writeSummaries wrote, and to \p Functions what writeFunctions wrote there (if
+/// anything); its other attributes go to \p Rest. \p What names the file for the
+/// error.
 llvm::Error summariesFromText(llvm::StringRef Text, llvm::StringRef What,
                               std::vector<FunctionSummary> &Out,
-                              llvm::json::Object *Rest = nullptr);
+                              llvm::json::Object *Rest = nullptr,
+                              std::vector<FunctionNode> *Functions = nullptr);
 
 } // namespace vibeguard::taint
 

@@ -63,12 +63,15 @@ struct Failure {
 };
 
 /// A translation unit's taint data from its worker (vibeguard-worker's "taint"): the
-/// taint rules it ran with its options for each, and its function summaries.
+/// taint rules it ran with its options for each, its function summaries (those its
+/// worker computed), and every function it defines with the calls and flow ends that
+/// decide which summaries a cross-TU link needs.
 struct TaintUnit {
   std::string File;
   std::string Digest; ///< of its JSON text: orders units of one file deterministically
   std::vector<std::pair<std::string, taint::RuleOptions>> Rules;
   std::vector<taint::FunctionSummary> Summaries;
+  std::vector<taint::FunctionNode> Functions;
 };
 
 /// Reads a worker's taint data from its JSON text; \p What names the file for the error.
