@@ -122,6 +122,7 @@ Evidence gather(const FunctionDecl &FD) {
 } // namespace
 
 void HandRolledJwtCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
                                   hasBody(stmt()))
                          .bind("fn"),

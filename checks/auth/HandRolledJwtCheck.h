@@ -2,16 +2,16 @@
 #ifndef VIBEGUARD_CHECKS_AUTH_HANDROLLEDJWTCHECK_H
 #define VIBEGUARD_CHECKS_AUTH_HANDROLLEDJWTCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 
 namespace vibeguard::tidy {
 
 /// Finds functions that parse or verify JWTs by hand: splitting on '.',
 /// base64url-decoding the parts, reading "alg", accepting "none", comparing the
 /// signature with == or memcmp, instead of calling a maintained JWT library.
-class HandRolledJwtCheck : public clang::tidy::ClangTidyCheck {
+class HandRolledJwtCheck : public VibeGuardCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  using VibeGuardCheck::VibeGuardCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 };

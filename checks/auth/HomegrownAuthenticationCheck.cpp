@@ -56,6 +56,7 @@ bool delegates(const FunctionDecl &FD, int Depth = 0) {
 } // namespace
 
 void HomegrownAuthenticationCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
                                   hasBody(stmt()))
                          .bind("fn"),

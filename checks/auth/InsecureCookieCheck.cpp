@@ -51,6 +51,7 @@ bool isSessionCookie(StringRef Name) {
 } // namespace
 
 void InsecureCookieCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   auto NotInSystem = unless(isExpansionInSystemHeader());
   // A literal that starts a Set-Cookie header line.
   Finder->addMatcher(stringLiteral(NotInSystem).bind("lit"), this);

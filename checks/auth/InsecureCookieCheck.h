@@ -2,7 +2,7 @@
 #ifndef VIBEGUARD_CHECKS_AUTH_INSECURECOOKIECHECK_H
 #define VIBEGUARD_CHECKS_AUTH_INSECURECOOKIECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace vibeguard::tidy {
@@ -10,9 +10,9 @@ namespace vibeguard::tidy {
 /// Finds Set-Cookie headers for session-like cookies built without Secure and
 /// HttpOnly: header literals, string concatenations and formats, and header-setting
 /// APIs such as cpp-httplib's Response::set_header.
-class InsecureCookieCheck : public clang::tidy::ClangTidyCheck {
+class InsecureCookieCheck : public VibeGuardCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  using VibeGuardCheck::VibeGuardCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override { Seen.clear(); }

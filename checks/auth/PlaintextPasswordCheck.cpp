@@ -42,6 +42,7 @@ bool isConsoleOrLog(const Expr *Stream, const ASTContext &Ctx) {
 } // namespace
 
 void PlaintextPasswordCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   auto NotInSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(callExpr(NotInSystem).bind("call"), this);
   // file << name << ":" << password: each `<<` checks its own right operand.

@@ -2,15 +2,15 @@
 #ifndef VIBEGUARD_CHECKS_AUTH_PLAINTEXTPASSWORDCHECK_H
 #define VIBEGUARD_CHECKS_AUTH_PLAINTEXTPASSWORDCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 
 namespace vibeguard::tidy {
 
 /// Finds passwords compared in plaintext (with a literal or a stored value) and
 /// passwords written to a file, the registry or a database unhashed.
-class PlaintextPasswordCheck : public clang::tidy::ClangTidyCheck {
+class PlaintextPasswordCheck : public VibeGuardCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  using VibeGuardCheck::VibeGuardCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 };

@@ -13,6 +13,7 @@ using namespace vibeguard::crypto;
 namespace vibeguard::tidy {
 
 void PredictableSessionIdCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   // Function bodies, walked top-down with the path to each value (no parent map).
   Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
                                   hasBody(stmt()), unless(cxxMethodDecl(ofClass(isLambda()))))

@@ -2,7 +2,7 @@
 #ifndef VIBEGUARD_CHECKS_AUTH_PREDICTABLESESSIONIDCHECK_H
 #define VIBEGUARD_CHECKS_AUTH_PREDICTABLESESSIONIDCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 
 namespace vibeguard::tidy {
 struct RandomUse;
@@ -12,9 +12,9 @@ namespace vibeguard::tidy {
 
 /// Finds session ids, CSRF and reset tokens, API keys and one-time codes made from
 /// rand/random/std::mt19937, the time, the process id, a counter, or a hash of them.
-class PredictableSessionIdCheck : public clang::tidy::ClangTidyCheck {
+class PredictableSessionIdCheck : public VibeGuardCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  using VibeGuardCheck::VibeGuardCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 

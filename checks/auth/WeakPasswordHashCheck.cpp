@@ -33,6 +33,7 @@ StringRef cryptSalt(StringRef Setting) {
 } // namespace
 
 void WeakPasswordHashCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"), this);
 }
 

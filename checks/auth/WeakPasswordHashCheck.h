@@ -2,15 +2,15 @@
 #ifndef VIBEGUARD_CHECKS_AUTH_WEAKPASSWORDHASHCHECK_H
 #define VIBEGUARD_CHECKS_AUTH_WEAKPASSWORDHASHCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 
 namespace vibeguard::tidy {
 
 /// Finds passwords hashed with a fast digest (MD5, SHA-*, std::hash, CRC) instead of a
 /// password KDF, and password KDFs given no salt or a constant one.
-class WeakPasswordHashCheck : public clang::tidy::ClangTidyCheck {
+class WeakPasswordHashCheck : public VibeGuardCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  using VibeGuardCheck::VibeGuardCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 };

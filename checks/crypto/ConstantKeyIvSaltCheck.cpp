@@ -56,6 +56,7 @@ std::string digestOf(const Expr *E) {
 } // namespace
 
 void ConstantKeyIvSaltCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   Finder->addMatcher(
       callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl())).bind("call"),
       this);

@@ -2,16 +2,16 @@
 #ifndef VIBEGUARD_CHECKS_CRYPTO_CONSTANTKEYIVSALTCHECK_H
 #define VIBEGUARD_CHECKS_CRYPTO_CONSTANTKEYIVSALTCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 
 namespace vibeguard::tidy {
 
 /// Finds constant keys, IVs/nonces and salts given to crypto APIs (OpenSSL, libsodium,
 /// libargon2, mbedTLS, Windows CNG/CryptoAPI), and password KDFs run with less work
 /// than current guidance (PBKDF2 iterations, Argon2 t/m, scrypt N, bcrypt cost).
-class ConstantKeyIvSaltCheck : public clang::tidy::ClangTidyCheck {
+class ConstantKeyIvSaltCheck : public VibeGuardCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  using VibeGuardCheck::VibeGuardCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 

@@ -112,13 +112,14 @@ LoopShape shapeOf(const Stmt *Body, const ASTContext &Ctx) {
 
 HandRolledPrimitiveCheck::HandRolledPrimitiveCheck(StringRef Name,
                                                    clang::tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx), Vendored(readVendoredPaths(Options, RawVendored)) {}
+    : VibeGuardCheck(Name, Ctx), Vendored(readVendoredPaths(Options, RawVendored)) {}
 
 void HandRolledPrimitiveCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) {
   Options.store(O, "VendoredPaths", RawVendored);
 }
 
 void HandRolledPrimitiveCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   auto NotInSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(varDecl(NotInSystem, hasInitializer(initListExpr())).bind("table"),
                      this);

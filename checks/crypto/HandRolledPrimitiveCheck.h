@@ -2,14 +2,14 @@
 #ifndef VIBEGUARD_CHECKS_CRYPTO_HANDROLLEDPRIMITIVECHECK_H
 #define VIBEGUARD_CHECKS_CRYPTO_HANDROLLEDPRIMITIVECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 
 namespace vibeguard::tidy {
 
 /// Finds application code that implements a cryptographic primitive: tables of known
 /// constants (AES, DES, MD5, SHA-1/2, Blowfish, ChaCha), TEA rounds, the RC4 key
 /// schedule, or a keyed mixing loop in a function named for encryption or hashing.
-class HandRolledPrimitiveCheck : public clang::tidy::ClangTidyCheck {
+class HandRolledPrimitiveCheck : public VibeGuardCheck {
 public:
   HandRolledPrimitiveCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;

@@ -182,6 +182,7 @@ RandomUse followValue(const Expr &Source, std::string SourceName, const ValuePat
 
 
 void InsecureRandomCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   // Function bodies, walked top-down with the path to each call (no parent map).
   Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
                                   hasBody(stmt()), unless(cxxMethodDecl(ofClass(isLambda()))))

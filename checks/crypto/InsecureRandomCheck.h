@@ -2,7 +2,7 @@
 #ifndef VIBEGUARD_CHECKS_CRYPTO_INSECURERANDOMCHECK_H
 #define VIBEGUARD_CHECKS_CRYPTO_INSECURERANDOMCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "vibeguard/Crypto/Crypto.h"
 
@@ -47,10 +47,10 @@ RandomUse followValue(const clang::Expr &Source, std::string SourceName,
 
 /// Finds keys, IVs, nonces, salts and passwords made from a non-cryptographic random
 /// generator.
-class InsecureRandomCheck : public clang::tidy::ClangTidyCheck {
+class InsecureRandomCheck : public VibeGuardCheck {
 public:
   InsecureRandomCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx), TidyCtx(Ctx) {}
+      : VibeGuardCheck(Name, Ctx), TidyCtx(Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 

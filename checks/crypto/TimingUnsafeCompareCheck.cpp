@@ -36,6 +36,7 @@ bool onlyEqualityUsed(const CallExpr &Call, ASTContext &Ctx) {
 } // namespace
 
 void TimingUnsafeCompareCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"), this);
 }
 

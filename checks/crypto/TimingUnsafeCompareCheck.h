@@ -2,16 +2,16 @@
 #ifndef VIBEGUARD_CHECKS_CRYPTO_TIMINGUNSAFECOMPARECHECK_H
 #define VIBEGUARD_CHECKS_CRYPTO_TIMINGUNSAFECOMPARECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 
 namespace vibeguard::tidy {
 
 /// Finds MACs, signatures, tokens and secret digests compared in variable time
 /// (memcmp, strcmp, ==, std::equal), with a fix-it to CRYPTO_memcmp or sodium_memcmp.
-class TimingUnsafeCompareCheck : public clang::tidy::ClangTidyCheck {
+class TimingUnsafeCompareCheck : public VibeGuardCheck {
 public:
   TimingUnsafeCompareCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx), Ctx(Ctx) {}
+      : VibeGuardCheck(Name, Ctx), Ctx(Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 

@@ -58,6 +58,7 @@ const char *const OldMethods[] = {
 } // namespace
 
 void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   auto NotInSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(callExpr(NotInSystem, callee(functionDecl())).bind("call"), this);
 }

@@ -2,16 +2,16 @@
 #ifndef VIBEGUARD_CHECKS_CRYPTO_TLSVERIFICATIONDISABLEDCHECK_H
 #define VIBEGUARD_CHECKS_CRYPTO_TLSVERIFICATIONDISABLEDCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 
 namespace vibeguard::tidy {
 
 /// Finds TLS certificate verification turned off (libcurl, OpenSSL, mbedTLS,
 /// cpp-httplib), verify callbacks that accept everything, and protocol versions
 /// before TLS 1.2.
-class TlsVerificationDisabledCheck : public clang::tidy::ClangTidyCheck {
+class TlsVerificationDisabledCheck : public VibeGuardCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  using VibeGuardCheck::VibeGuardCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 };

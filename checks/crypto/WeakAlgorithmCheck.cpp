@@ -53,6 +53,7 @@ llvm::StringRef instead(llvm::StringRef Algorithm) {
 } // namespace
 
 void WeakAlgorithmCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   auto NotInSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(callExpr(NotInSystem, callee(functionDecl())).bind("call"), this);
   Finder->addMatcher(varDecl(NotInSystem).bind("var"), this);

@@ -2,7 +2,7 @@
 #ifndef VIBEGUARD_CHECKS_CRYPTO_WEAKALGORITHMCHECK_H
 #define VIBEGUARD_CHECKS_CRYPTO_WEAKALGORITHMCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 #include "llvm/ADT/DenseMap.h"
 
 namespace vibeguard::tidy {
@@ -10,10 +10,10 @@ namespace vibeguard::tidy {
 /// Finds broken or weak algorithms selected through real libraries: OpenSSL, mbedTLS,
 /// Crypto++, Botan, Windows CryptoAPI/CNG, crypt(); short RSA keys; RSA encryption
 /// with PKCS#1 v1.5 padding.
-class WeakAlgorithmCheck : public clang::tidy::ClangTidyCheck {
+class WeakAlgorithmCheck : public VibeGuardCheck {
 public:
   WeakAlgorithmCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx),
+      : VibeGuardCheck(Name, Ctx),
         AuthChecksEnabled(Ctx->isCheckEnabled("vibeguard-auth-weak-password-hash")) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;

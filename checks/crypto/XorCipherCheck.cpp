@@ -66,13 +66,14 @@ std::string xorKey(const Expr *Key, const ASTContext &Ctx) {
 } // namespace
 
 XorCipherCheck::XorCipherCheck(StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx), Vendored(readVendoredPaths(Options, RawVendored)) {}
+    : VibeGuardCheck(Name, Ctx), Vendored(readVendoredPaths(Options, RawVendored)) {}
 
 void XorCipherCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) {
   Options.store(O, "VendoredPaths", RawVendored);
 }
 
 void XorCipherCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   // Loops, walked downwards: no parent map is needed to know an XOR is in a loop. One
   // matcher per loop kind: the finder dispatches by node kind, while a stmt(anyOf())
   // would be tried on every statement.

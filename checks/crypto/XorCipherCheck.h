@@ -2,14 +2,14 @@
 #ifndef VIBEGUARD_CHECKS_CRYPTO_XORCIPHERCHECK_H
 #define VIBEGUARD_CHECKS_CRYPTO_XORCIPHERCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace vibeguard::tidy {
 
 /// Finds "encryption" or obfuscation that XORs a buffer with a constant or a
 /// repeating key in a loop.
-class XorCipherCheck : public clang::tidy::ClangTidyCheck {
+class XorCipherCheck : public VibeGuardCheck {
 public:
   XorCipherCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;

@@ -73,7 +73,7 @@ const char *const CopyFunctions[] = {"strcpy", "strncpy", "strlcpy", "wcscpy",
 
 HardcodedCredentialCheck::HardcodedCredentialCheck(StringRef Name,
                                                    clang::tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx), Opts(Options, *this), Ctx(Ctx) {}
+    : VibeGuardCheck(Name, Ctx), Opts(Options, *this), Ctx(Ctx) {}
 
 void HardcodedCredentialCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) {
   Opts.store(Options, O);
@@ -87,6 +87,7 @@ void HardcodedCredentialCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void HardcodedCredentialCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   auto NotInSystem = unless(isExpansionInSystemHeader());
   // Declarations initialised with a value: variables, parameter defaults, fields.
   Finder->addMatcher(varDecl(NotInSystem, hasInitializer(expr().bind("init")))

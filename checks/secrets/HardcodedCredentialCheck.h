@@ -3,7 +3,7 @@
 #define VIBEGUARD_CHECKS_SECRETS_HARDCODEDCREDENTIALCHECK_H
 
 #include "SecretsOptions.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace vibeguard::tidy {
@@ -12,7 +12,7 @@ namespace vibeguard::tidy {
 /// field, parameter default, macro, map or JSON key), passed to the credential
 /// parameter of a known API, or carrying one inside (Authorization header, URL
 /// userinfo, connection-string password).
-class HardcodedCredentialCheck : public clang::tidy::ClangTidyCheck {
+class HardcodedCredentialCheck : public VibeGuardCheck {
 public:
   HardcodedCredentialCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;

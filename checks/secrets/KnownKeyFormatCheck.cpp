@@ -61,6 +61,7 @@ void KnownKeyFormatCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void KnownKeyFormatCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   Finder->addMatcher(stringLiteral(unless(isExpansionInSystemHeader())).bind("lit"),
                      this);
 }

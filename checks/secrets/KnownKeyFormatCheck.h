@@ -3,17 +3,17 @@
 #define VIBEGUARD_CHECKS_SECRETS_KNOWNKEYFORMATCHECK_H
 
 #include "SecretsOptions.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace vibeguard::tidy {
 
 /// Finds literals (and comments, and unexpanded macro bodies) that match a known
 /// provider credential format: AWS, GitHub, OpenAI, Anthropic, Slack, Stripe, PEM...
-class KnownKeyFormatCheck : public clang::tidy::ClangTidyCheck {
+class KnownKeyFormatCheck : public VibeGuardCheck {
 public:
   KnownKeyFormatCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx), Opts(Options, *this) {}
+      : VibeGuardCheck(Name, Ctx), Opts(Options, *this) {}
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) override {
     Opts.store(Options, O);
   }

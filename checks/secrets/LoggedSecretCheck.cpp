@@ -158,6 +158,7 @@ std::optional<std::string> consoleStreamName(const Expr *Root) {
 } // namespace
 
 void LoggedSecretCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   auto NotInSystem = unless(isExpansionInSystemHeader());
   Finder->addMatcher(callExpr(NotInSystem, unless(cxxOperatorCallExpr()),
                               callee(functionDecl()))

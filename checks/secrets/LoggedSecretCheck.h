@@ -3,7 +3,7 @@
 #define VIBEGUARD_CHECKS_SECRETS_LOGGEDSECRETCHECK_H
 
 #include "SecretsOptions.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 
 namespace vibeguard::tidy {
 
@@ -12,10 +12,10 @@ namespace vibeguard::tidy {
 /// streams, fmt, spdlog and std::print. A value is a credential when it is named like
 /// one, labelled as one by the text before it ("password: %s"), or initialised from a
 /// literal the other secrets rules recognise.
-class LoggedSecretCheck : public clang::tidy::ClangTidyCheck {
+class LoggedSecretCheck : public VibeGuardCheck {
 public:
   LoggedSecretCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx), Opts(Options, *this) {}
+      : VibeGuardCheck(Name, Ctx), Opts(Options, *this) {}
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) override {
     Opts.store(Options, O);
   }

@@ -86,7 +86,7 @@ TaintCheck::SummaryExport &summaryExport() {
 void TaintCheck::setSummaryExport(SummaryExport E) { summaryExport() = std::move(E); }
 
 TaintCheck::TaintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-    : ClangTidyCheck(Name, Ctx), TidyCtx(Ctx), Rule(*taint::findTaintRule(Name)),
+    : VibeGuardCheck(Name, Ctx), TidyCtx(Ctx), Rule(*taint::findTaintRule(Name)),
       ModelFiles(Options.getLocalOrGlobal("TaintModels", "")),
       SourceKindsText(Options.get("SourceKinds", Rule.defaultSourceKinds())) {
   for (const std::string &K : secrets::splitList(SourceKindsText)) {
@@ -114,6 +114,7 @@ void TaintCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
 }
 
 void TaintCheck::registerMatchers(MatchFinder *Finder) {
+  UserCode.registerMatchers(Finder);
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 

@@ -17,7 +17,7 @@
 #ifndef VIBEGUARD_CHECKS_TAINT_TAINTCHECK_H
 #define VIBEGUARD_CHECKS_TAINT_TAINTCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "../VibeGuardCheck.h"
 #include "vibeguard/Analysis/TaintAnalysis.h"
 #include "vibeguard/Analysis/TaintRules.h"
 #include <functional>
@@ -27,7 +27,7 @@ namespace vibeguard::tidy {
 
 struct TaintResult;
 
-class TaintCheck : public clang::tidy::ClangTidyCheck {
+class TaintCheck : public VibeGuardCheck {
 public:
   TaintCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   ~TaintCheck() override;
