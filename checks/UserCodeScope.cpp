@@ -35,6 +35,7 @@ void UserCodeScope::run(const MatchFinder::MatchResult &Result) {
 }
 
 void UserCodeScope::onEndOfTranslationUnit() {
+  Owner->onEndOfTranslationUnit();
   if (!Narrowed)
     return;
   Narrowed->setTraversalScope({Narrowed->getTranslationUnitDecl()});

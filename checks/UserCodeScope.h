@@ -20,15 +20,21 @@ namespace vibeguard::tidy {
 
 class UserCodeScope : public clang::ast_matchers::MatchFinder::MatchCallback {
 public:
-  explicit UserCodeScope(const clang::tidy::ClangTidyContext *Ctx) : TidyCtx(Ctx) {}
+  /// \p Owner: the check, which registers no matcher of its own (NodeDispatch.h), to
+  /// which the finder's start and end of a translation unit are passed on.
+  UserCodeScope(const clang::tidy::ClangTidyContext *Ctx,
+                clang::ast_matchers::MatchFinder::MatchCallback *Owner)
+      : TidyCtx(Ctx), Owner(Owner) {}
   /// Call from the owning check's registerMatchers.
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder);
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Owner->onStartOfTranslationUnit(); }
   void onEndOfTranslationUnit() override;
   llvm::StringRef getID() const override { return "vibeguard-user-code-scope"; }
 
 private:
   const clang::tidy::ClangTidyContext *TidyCtx;
+  clang::ast_matchers::MatchFinder::MatchCallback *Owner;
   clang::ASTContext *Narrowed = nullptr; ///< the unit this scope restricted
 };
 

@@ -123,16 +123,32 @@ Evidence gather(const FunctionDecl &FD) {
 
 void HandRolledJwtCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
-                                  hasBody(stmt()))
-                         .bind("fn"),
-                     this);
+  // A function is reported only if its name or one of its literals says JWT or "alg".
+  // The literals are looked at as the finder meets them; the functions, at the end
+  // of the unit, and only those named so when no literal of the unit says it.
+  onEach<FunctionDecl>(Finder, [this](const FunctionDecl &FD, ASTContext &) {
+    if (FD.isThisDeclarationADefinition() && FD.doesThisDeclarationHaveABody() &&
+        FD.getBody() && FD.getIdentifier())
+      Functions.push_back(&FD);
+  });
+  onEach<StringLiteral>(Finder, [this](const StringLiteral &SL, ASTContext &) {
+    Evidence E;
+    literalEvidence(SL, E);
+    LiteralsSayJwt |= E.JwtNamed || E.ReadsAlg;
+  });
 }
 
-void HandRolledJwtCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!FD->getIdentifier())
-    return;
+void HandRolledJwtCheck::onEndOfTranslationUnit() {
+  for (const FunctionDecl *FD : Functions)
+    if (LiteralsSayJwt || FD->getName().contains_insensitive("jwt") ||
+        FD->getName().contains_insensitive("bearer"))
+      checkFunction(*FD);
+  Functions.clear();
+  LiteralsSayJwt = false;
+}
+
+void HandRolledJwtCheck::checkFunction(const FunctionDecl &Fn) {
+  const FunctionDecl *FD = &Fn;
   Evidence E = gather(*FD);
   if (E.UsesLibrary)
     return;

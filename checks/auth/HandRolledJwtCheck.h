@@ -13,7 +13,12 @@ class HandRolledJwtCheck : public VibeGuardCheck {
 public:
   using VibeGuardCheck::VibeGuardCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  void checkFunction(const clang::FunctionDecl &FD);
+  std::vector<const clang::FunctionDecl *> Functions; ///< with bodies, in walk order
+  bool LiteralsSayJwt = false;
 };
 
 } // namespace vibeguard::tidy

@@ -57,13 +57,13 @@ bool delegates(const FunctionDecl &FD, int Depth = 0) {
 
 void HomegrownAuthenticationCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
-                                  hasBody(stmt()))
-                         .bind("fn"),
-                     this);
+  onEach<FunctionDecl>(Finder, [this](const FunctionDecl &FD, ASTContext &Ctx) {
+    if (FD.isThisDeclarationADefinition() && FD.doesThisDeclarationHaveABody() && FD.getBody())
+      onMatch(Matched(Ctx).with("fn", FD));
+  });
 }
 
-void HomegrownAuthenticationCheck::check(const MatchFinder::MatchResult &Result) {
+void HomegrownAuthenticationCheck::onMatch(const Matched &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   ASTContext &Ctx = *Result.Context;
   if (!FD->getIdentifier() || !isAuthenticatorName(FD->getName()))

@@ -52,11 +52,14 @@ bool isSessionCookie(StringRef Name) {
 
 void InsecureCookieCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  auto NotInSystem = unless(isExpansionInSystemHeader());
   // A literal that starts a Set-Cookie header line.
-  Finder->addMatcher(stringLiteral(NotInSystem).bind("lit"), this);
+  onEach<StringLiteral>(Finder, [this](const StringLiteral &SL, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("lit", SL));
+  });
   // res.set_header("Set-Cookie", v), headers.emplace("Set-Cookie", v), add_header(...).
-  Finder->addMatcher(callExpr(NotInSystem).bind("call"), this);
+  onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("call", E));
+  });
 }
 
 void InsecureCookieCheck::checkCookie(const Expr *Value, SourceLocation Loc,
@@ -116,7 +119,7 @@ void InsecureCookieCheck::checkCookie(const Expr *Value, SourceLocation Loc,
       << StringRef(Add).drop_front(2);
 }
 
-void InsecureCookieCheck::check(const MatchFinder::MatchResult &Result) {
+void InsecureCookieCheck::onMatch(const Matched &Result) {
   ASTContext &Ctx = *Result.Context;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     for (unsigned I = 0; I + 1 < Call->getNumArgs(); ++I)

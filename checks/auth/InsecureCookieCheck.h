@@ -14,7 +14,7 @@ class InsecureCookieCheck : public VibeGuardCheck {
 public:
   using VibeGuardCheck::VibeGuardCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onMatch(const Matched &Result);
   void onEndOfTranslationUnit() override { Seen.clear(); }
 
 private:

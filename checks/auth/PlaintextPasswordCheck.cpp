@@ -43,15 +43,17 @@ bool isConsoleOrLog(const Expr *Stream, const ASTContext &Ctx) {
 
 void PlaintextPasswordCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  auto NotInSystem = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(callExpr(NotInSystem).bind("call"), this);
+  onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("call", E));
+  });
   // file << name << ":" << password: each `<<` checks its own right operand.
-  Finder->addMatcher(
-      cxxOperatorCallExpr(NotInSystem, hasOverloadedOperatorName("<<")).bind("stream"),
-      this);
+  onEach<CXXOperatorCallExpr>(Finder, [this](const CXXOperatorCallExpr &E, ASTContext &Ctx) {
+    if (E.getOperator() == OO_LessLess)
+      onMatch(Matched(Ctx).with("stream", E));
+  });
 }
 
-void PlaintextPasswordCheck::check(const MatchFinder::MatchResult &Result) {
+void PlaintextPasswordCheck::onMatch(const Matched &Result) {
   ASTContext &Ctx = *Result.Context;
   if (const auto *Op = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("stream")) {
     llvm::SmallVector<const Expr *, 8> Operands;

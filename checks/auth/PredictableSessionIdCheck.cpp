@@ -15,15 +15,18 @@ namespace vibeguard::tidy {
 void PredictableSessionIdCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
   // Function bodies, walked top-down with the path to each value (no parent map).
-  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
-                                  hasBody(stmt()), unless(cxxMethodDecl(ofClass(isLambda()))))
-                         .bind("fn"),
-                     this);
+  onEach<FunctionDecl>(Finder, [this](const FunctionDecl &FD, ASTContext &Ctx) {
+    if (FD.isThisDeclarationADefinition() && FD.doesThisDeclarationHaveABody() && FD.getBody() &&
+        !(isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD).getParent()->isLambda()))
+      onMatch(Matched(Ctx).with("fn", FD));
+  });
 }
 
-void PredictableSessionIdCheck::check(const MatchFinder::MatchResult &Result) {
+void PredictableSessionIdCheck::onMatch(const Matched &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   ASTContext &Ctx = *Result.Context;
+  if (!mayHoldRandomSource(*FD, /*Counters=*/true))
+    return;
   forEachStmtInFunction(*FD, [&](const Stmt &S, const ValuePath &Path) {
     if (const auto *Call = dyn_cast<CallExpr>(&S)) {
       if (std::optional<RandomUse> U = findRandomUse(*Call, Path, /*IncludePredictable=*/true))
@@ -42,6 +45,8 @@ void PredictableSessionIdCheck::check(const MatchFinder::MatchResult &Result) {
              Ctx);
   });
 }
+
+void PredictableSessionIdCheck::onEndOfTranslationUnit() { forgetRandomSources(); }
 
 void PredictableSessionIdCheck::report(const RandomUse &Use, ASTContext &Ctx) {
   // A bare "token" made from rand() or the time is an auth token: a lexer's is not

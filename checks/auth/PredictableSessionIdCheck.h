@@ -16,7 +16,8 @@ class PredictableSessionIdCheck : public VibeGuardCheck {
 public:
   using VibeGuardCheck::VibeGuardCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onMatch(const Matched &Result);
+  void onEndOfTranslationUnit() override;
 
 private:
   void report(const RandomUse &Use, clang::ASTContext &Ctx);

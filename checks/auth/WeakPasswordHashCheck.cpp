@@ -34,10 +34,12 @@ StringRef cryptSalt(StringRef Setting) {
 
 void WeakPasswordHashCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"), this);
+  onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("call", E));
+  });
 }
 
-void WeakPasswordHashCheck::check(const MatchFinder::MatchResult &Result) {
+void WeakPasswordHashCheck::onMatch(const Matched &Result) {
   ASTContext &Ctx = *Result.Context;
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   StringRef Fn = ast::calleeName(*Call);

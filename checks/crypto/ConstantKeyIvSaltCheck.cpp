@@ -57,9 +57,10 @@ std::string digestOf(const Expr *E) {
 
 void ConstantKeyIvSaltCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  Finder->addMatcher(
-      callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl())).bind("call"),
-      this);
+  onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
+    if (isa_and_nonnull<FunctionDecl>(E.getCalleeDecl()))
+      onMatch(Matched(Ctx).with("call", E));
+  });
 }
 
 void ConstantKeyIvSaltCheck::checkWorkFactor(const CallExpr &Call, StringRef Fn,
@@ -140,7 +141,7 @@ void ConstantKeyIvSaltCheck::checkWorkFactor(const CallExpr &Call, StringRef Fn,
             << unsigned(*Cost) << G.BcryptMinCost;
 }
 
-void ConstantKeyIvSaltCheck::check(const MatchFinder::MatchResult &Result) {
+void ConstantKeyIvSaltCheck::onMatch(const Matched &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   ASTContext &Ctx = *Result.Context;
   StringRef Fn = ast::calleeName(*Call);

@@ -120,12 +120,17 @@ void HandRolledPrimitiveCheck::storeOptions(clang::tidy::ClangTidyOptions::Optio
 
 void HandRolledPrimitiveCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  auto NotInSystem = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(varDecl(NotInSystem, hasInitializer(initListExpr())).bind("table"),
-                     this);
-  Finder->addMatcher(functionDecl(NotInSystem, isDefinition(), hasBody(stmt())).bind("fn"),
-                     this);
-  Finder->addMatcher(stringLiteral(NotInSystem).bind("str"), this);
+  onEach<VarDecl>(Finder, [this](const VarDecl &VD, ASTContext &Ctx) {
+    if (isa_and_nonnull<InitListExpr>(VD.getAnyInitializer()))
+      onMatch(Matched(Ctx).with("table", VD));
+  });
+  onEach<FunctionDecl>(Finder, [this](const FunctionDecl &FD, ASTContext &Ctx) {
+    if (FD.isThisDeclarationADefinition() && FD.doesThisDeclarationHaveABody() && FD.getBody())
+      onMatch(Matched(Ctx).with("fn", FD));
+  });
+  onEach<StringLiteral>(Finder, [this](const StringLiteral &SL, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("str", SL));
+  });
 }
 
 void HandRolledPrimitiveCheck::checkTable(const VarDecl &VD, ASTContext &Ctx) {
@@ -150,13 +155,27 @@ void HandRolledPrimitiveCheck::checkTable(const VarDecl &VD, ASTContext &Ctx) {
 }
 
 void HandRolledPrimitiveCheck::checkFunction(const FunctionDecl &FD, ASTContext &Ctx) {
-  const Stmt *Body = FD.getBody();
-  // Distinctive 32/64-bit constants used as immediates (MD5, SHA-2 rounds).
+  // One walk: distinctive 32/64-bit constants used as immediates (MD5, SHA-2 rounds),
+  // the RC4 key schedule's marks, and the loops whose rounds are looked at below.
   llvm::DenseSet<uint64_t> Constants;
-  ast::forEachSubStmt(Body, [&](const Stmt &S) {
-    if (const auto *IL = dyn_cast<IntegerLiteral>(&S))
-      if (IL->getValue().getActiveBits() > 16 && IL->getValue().getActiveBits() <= 64)
-        Constants.insert(IL->getValue().getZExtValue());
+  bool IdentityFill = false, Rc4Update = false, Has256 = false, Shl = false, Shr = false;
+  llvm::SmallVector<const Stmt *, 16> Loops;
+  ast::forEachSubStmt(FD.getBody(), [&](const Stmt &S) {
+    if (const auto *IL = dyn_cast<IntegerLiteral>(&S)) {
+      const llvm::APInt &V = IL->getValue();
+      if (V.getActiveBits() > 16 && V.getActiveBits() <= 64)
+        Constants.insert(V.getZExtValue());
+      Has256 |= V == 256 || V == 255;
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(&S)) {
+      Shl |= BO->getOpcode() == BO_Shl;
+      Shr |= BO->getOpcode() == BO_Shr;
+    }
+    IdentityFill |= isIdentityFill(S);
+    Rc4Update |= isRc4Update(S);
+    if (isa<ForStmt, WhileStmt, DoStmt>(&S))
+      Loops.push_back(&S);
   });
   if (const Fingerprint *F = matchSet(Constants)) {
     diag(FD.getLocation(), "function '%0' uses %1: this is a hand-rolled implementation "
@@ -166,34 +185,32 @@ void HandRolledPrimitiveCheck::checkFunction(const FunctionDecl &FD, ASTContext 
     return;
   }
 
-  bool IdentityFill = false, Rc4Update = false, Has256 = false;
+  // Rounds: TEA's shift by 4 and by 5 (so the function shifts both ways), or XOR mixed
+  // with rotation or arithmetic in a function named for crypto.
   bool CryptoName = FD.getIdentifier() && isCryptoFunctionName(FD.getName());
   bool Reported = false;
-  ast::forEachSubStmt(Body, [&](const Stmt &S) {
-    IdentityFill |= isIdentityFill(S);
-    Rc4Update |= isRc4Update(S);
-    if (const auto *IL = dyn_cast<IntegerLiteral>(&S))
-      Has256 |= IL->getValue() == 256 || IL->getValue() == 255;
-    if (Reported || !isa<ForStmt, WhileStmt, DoStmt>(&S))
-      return;
-    const Stmt *LoopBody = isa<ForStmt>(&S)     ? cast<ForStmt>(&S)->getBody()
-                           : isa<WhileStmt>(&S) ? cast<WhileStmt>(&S)->getBody()
-                                                : cast<DoStmt>(&S)->getBody();
-    LoopShape L = shapeOf(LoopBody, Ctx);
-    if (L.TeaDelta && L.Shl4 && L.Shr5) {
-      diag(S.getBeginLoc(), "loop runs TEA/XTEA rounds (delta 0x9E3779B9 with <<4 and "
-                            ">>5): a hand-rolled 64-bit block cipher; use AES-GCM or "
-                            "ChaCha20-Poly1305 from a vetted library");
-      Reported = true;
-    } else if (CryptoName && L.Xor && (L.Rotate || L.AddMul) && L.WritesElement &&
-               L.ReadsKey) {
-      diag(S.getBeginLoc(), "loop in '%0' mixes data with '%1' by XOR and %2: a "
-                            "hand-rolled cipher or keyed hash; use a vetted library "
-                            "(OpenSSL EVP, libsodium)")
-          << FD.getName() << L.KeyName << (L.Rotate ? "rotation" : "arithmetic");
-      Reported = true;
+  if ((Shl && Shr) || CryptoName)
+    for (const Stmt *S : Loops) {
+      const Stmt *LoopBody = isa<ForStmt>(S)     ? cast<ForStmt>(S)->getBody()
+                             : isa<WhileStmt>(S) ? cast<WhileStmt>(S)->getBody()
+                                                 : cast<DoStmt>(S)->getBody();
+      LoopShape L = shapeOf(LoopBody, Ctx);
+      if (L.TeaDelta && L.Shl4 && L.Shr5) {
+        diag(S->getBeginLoc(), "loop runs TEA/XTEA rounds (delta 0x9E3779B9 with <<4 and "
+                               ">>5): a hand-rolled 64-bit block cipher; use AES-GCM or "
+                               "ChaCha20-Poly1305 from a vetted library");
+        Reported = true;
+        break;
+      }
+      if (CryptoName && L.Xor && (L.Rotate || L.AddMul) && L.WritesElement && L.ReadsKey) {
+        diag(S->getBeginLoc(), "loop in '%0' mixes data with '%1' by XOR and %2: a "
+                               "hand-rolled cipher or keyed hash; use a vetted library "
+                               "(OpenSSL EVP, libsodium)")
+            << FD.getName() << L.KeyName << (L.Rotate ? "rotation" : "arithmetic");
+        Reported = true;
+        break;
+      }
     }
-  });
   if (!Reported && IdentityFill && Rc4Update && Has256)
     diag(FD.getLocation(), "function '%0' runs the RC4 key schedule: RC4 is broken and "
                            "hand-rolled; use AES-GCM or ChaCha20-Poly1305 from a vetted "
@@ -201,17 +218,17 @@ void HandRolledPrimitiveCheck::checkFunction(const FunctionDecl &FD, ASTContext 
         << FD.getName();
 }
 
-void HandRolledPrimitiveCheck::check(const MatchFinder::MatchResult &Result) {
+void HandRolledPrimitiveCheck::onMatch(const Matched &Result) {
   const SourceManager &SM = *Result.SourceManager;
   ASTContext &Ctx = *Result.Context;
   if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("table")) {
-    if (!ast::isInVendoredCode(VD->getLocation(), SM, Vendored))
+    if (!InVendored.contains(VD->getLocation(), SM))
       checkTable(*VD, Ctx);
   } else if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn")) {
-    if (!ast::isInVendoredCode(FD->getLocation(), SM, Vendored))
+    if (!InVendored.contains(FD->getLocation(), SM))
       checkFunction(*FD, Ctx);
   } else if (const auto *SL = Result.Nodes.getNodeAs<StringLiteral>("str")) {
-    if (ast::isInVendoredCode(SL->getBeginLoc(), SM, Vendored))
+    if (InVendored.contains(SL->getBeginLoc(), SM))
       return;
     StringRef What = matchFingerprintString(ast::literalText(SL));
     if (!What.empty())

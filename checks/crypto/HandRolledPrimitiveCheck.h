@@ -3,6 +3,7 @@
 #define VIBEGUARD_CHECKS_CRYPTO_HANDROLLEDPRIMITIVECHECK_H
 
 #include "../VibeGuardCheck.h"
+#include "vibeguard/AST/ExprUtil.h"
 
 namespace vibeguard::tidy {
 
@@ -14,13 +15,14 @@ public:
   HandRolledPrimitiveCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onMatch(const Matched &Result);
 
 private:
   void checkTable(const clang::VarDecl &VD, clang::ASTContext &Ctx);
   void checkFunction(const clang::FunctionDecl &FD, clang::ASTContext &Ctx);
   std::string RawVendored;
   std::vector<std::string> Vendored;
+  ast::VendoredCode InVendored{Vendored};
 };
 
 } // namespace vibeguard::tidy

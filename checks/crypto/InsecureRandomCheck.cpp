@@ -56,6 +56,54 @@ bool writesFirstArgument(StringRef Fn) {
 }
 } // namespace
 
+namespace {
+enum SourceFacts : uint8_t { RandomCall = 1, Counter = 2, Known = 4 };
+
+/// SourceFacts by function body, for the two checks that ask: one AST at a time per
+/// thread (clangd builds ASTs on several), forgotten at the end of each.
+thread_local llvm::DenseMap<const Stmt *, uint8_t> FactsCache;
+
+/// What \p Body holds of SourceFacts: one pass, remembered.
+uint8_t sourceFacts(const Stmt *Body) {
+  uint8_t &F = FactsCache[Body];
+  if (F & Known)
+    return F;
+  F = Known;
+  llvm::SmallVector<const Stmt *, 32> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+      if (Op->getOperator() == OO_Call)
+        F |= RandomCall;
+    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      if (const FunctionDecl *FD = Call->getDirectCallee();
+          FD && FD->getIdentifier() && mayBeRandomOrPredictable(FD->getName()))
+        F |= RandomCall;
+    } else if (const auto *Inc = dyn_cast<UnaryOperator>(S);
+               Inc && Inc->isIncrementDecrementOp()) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(Inc->getSubExpr()->IgnoreParenImpCasts());
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (VD && VD->hasGlobalStorage())
+        F |= Counter;
+    }
+    if ((F & (RandomCall | Counter)) == (RandomCall | Counter))
+      break;
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return F;
+}
+} // namespace
+
+bool mayHoldRandomSource(const FunctionDecl &FD, bool Counters) {
+  uint8_t F = sourceFacts(FD.getBody());
+  return (F & RandomCall) || (Counters && (F & Counter));
+}
+
+void forgetRandomSources() { FactsCache.clear(); }
+
 void forEachStmtInFunction(const FunctionDecl &FD,
                            llvm::function_ref<void(const Stmt &, const ValuePath &)> Fn) {
   llvm::DenseMap<const VarDecl *, const Expr *> RangeVars;
@@ -184,14 +232,17 @@ RandomUse followValue(const Expr &Source, std::string SourceName, const ValuePat
 void InsecureRandomCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
   // Function bodies, walked top-down with the path to each call (no parent map).
-  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
-                                  hasBody(stmt()), unless(cxxMethodDecl(ofClass(isLambda()))))
-                         .bind("fn"),
-                     this);
+  onEach<FunctionDecl>(Finder, [this](const FunctionDecl &FD, ASTContext &Ctx) {
+    if (FD.isThisDeclarationADefinition() && FD.doesThisDeclarationHaveABody() && FD.getBody() &&
+        !(isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD).getParent()->isLambda()))
+      onMatch(Matched(Ctx).with("fn", FD));
+  });
 }
 
-void InsecureRandomCheck::check(const MatchFinder::MatchResult &Result) {
+void InsecureRandomCheck::onMatch(const Matched &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!mayHoldRandomSource(*FD, /*Counters=*/false))
+    return;
   forEachStmtInFunction(*FD, [&](const Stmt &S, const ValuePath &Path) {
     if (const auto *Call = dyn_cast<CallExpr>(&S))
       checkCall(*Call, Path, *Result.Context);

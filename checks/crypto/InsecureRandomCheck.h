@@ -33,6 +33,15 @@ void forEachStmtInFunction(
     const clang::FunctionDecl &FD,
     llvm::function_ref<void(const clang::Stmt &, const ValuePath &)> Fn);
 
+/// Whether \p FD's body holds something findRandomUse could start from (a call to a
+/// function named like a random or predictable source; a call operator: an engine or
+/// a distribution) or, with \p Counters, an increment of a global. Most bodies hold
+/// none: one cheap pass, shared by the checks that ask, spares them the walk with
+/// paths.
+bool mayHoldRandomSource(const clang::FunctionDecl &FD, bool Counters);
+/// Ends what mayHoldRandomSource remembers: at the end of each translation unit.
+void forgetRandomSources();
+
 /// Finds the value of an insecure random source (rand, random, drand48, std::mt19937
 /// and other standard engines) or a predictable one (time, clock, getpid) and follows
 /// it to what receives it: a variable, element, field, return value or crypto API
@@ -52,7 +61,8 @@ public:
   InsecureRandomCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
       : VibeGuardCheck(Name, Ctx), TidyCtx(Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onMatch(const Matched &Result);
+  void onEndOfTranslationUnit() override { forgetRandomSources(); }
 
 private:
   void checkCall(const clang::CallExpr &Call, const ValuePath &Path,

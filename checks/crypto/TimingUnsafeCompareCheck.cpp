@@ -37,10 +37,12 @@ bool onlyEqualityUsed(const CallExpr &Call, ASTContext &Ctx) {
 
 void TimingUnsafeCompareCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"), this);
+  onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("call", E));
+  });
 }
 
-void TimingUnsafeCompareCheck::check(const MatchFinder::MatchResult &Result) {
+void TimingUnsafeCompareCheck::onMatch(const Matched &Result) {
   ASTContext &AC = *Result.Context;
   const auto *E = Result.Nodes.getNodeAs<CallExpr>("call");
   std::optional<ast::Comparison> Cmp = ast::asComparison(*E);

@@ -13,7 +13,7 @@ public:
   TimingUnsafeCompareCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
       : VibeGuardCheck(Name, Ctx), Ctx(Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onMatch(const Matched &Result);
 
 private:
   clang::tidy::ClangTidyContext *Ctx;

@@ -59,11 +59,13 @@ const char *const OldMethods[] = {
 
 void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  auto NotInSystem = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(callExpr(NotInSystem, callee(functionDecl())).bind("call"), this);
+  onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
+    if (isa_and_nonnull<FunctionDecl>(E.getCalleeDecl()))
+      onMatch(Matched(Ctx).with("call", E));
+  });
 }
 
-void TlsVerificationDisabledCheck::check(const MatchFinder::MatchResult &Result) {
+void TlsVerificationDisabledCheck::onMatch(const Matched &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   ASTContext &Ctx = *Result.Context;
   StringRef Fn = ast::calleeName(*Call);

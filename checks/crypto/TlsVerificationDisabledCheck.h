@@ -13,7 +13,7 @@ class TlsVerificationDisabledCheck : public VibeGuardCheck {
 public:
   using VibeGuardCheck::VibeGuardCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onMatch(const Matched &Result);
 };
 
 } // namespace vibeguard::tidy

@@ -54,10 +54,17 @@ llvm::StringRef instead(llvm::StringRef Algorithm) {
 
 void WeakAlgorithmCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  auto NotInSystem = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(callExpr(NotInSystem, callee(functionDecl())).bind("call"), this);
-  Finder->addMatcher(varDecl(NotInSystem).bind("var"), this);
-  Finder->addMatcher(cxxTemporaryObjectExpr(NotInSystem).bind("temp"), this);
+  onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
+    if (isa_and_nonnull<FunctionDecl>(E.getCalleeDecl()))
+      checkCall(E, Ctx);
+  });
+  onEach<VarDecl>(Finder, [this](const VarDecl &VD, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("var", VD));
+  });
+  onEach<CXXTemporaryObjectExpr>(
+      Finder, [this](const CXXTemporaryObjectExpr &Temp, ASTContext &Ctx) {
+        onMatch(Matched(Ctx).with("temp", Temp));
+      });
 }
 
 namespace {
@@ -198,7 +205,7 @@ void WeakAlgorithmCheck::checkCall(const CallExpr &Call, ASTContext &Ctx) {
         << Fn << W->Algorithm << W->Spelled << W->Why << instead(W->Algorithm);
 }
 
-void WeakAlgorithmCheck::check(const MatchFinder::MatchResult &Result) {
+void WeakAlgorithmCheck::onMatch(const Matched &Result) {
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
     return checkCall(*Call, *Result.Context);
   // MD5 and SHA-1 objects count in a security context: the variable's or the

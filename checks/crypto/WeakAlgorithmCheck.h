@@ -16,7 +16,7 @@ public:
       : VibeGuardCheck(Name, Ctx),
         AuthChecksEnabled(Ctx->isCheckEnabled("vibeguard-auth-weak-password-hash")) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onMatch(const Matched &Result);
 
 private:
   bool AuthChecksEnabled;

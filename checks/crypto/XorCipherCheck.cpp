@@ -77,17 +77,19 @@ void XorCipherCheck::registerMatchers(MatchFinder *Finder) {
   // Loops, walked downwards: no parent map is needed to know an XOR is in a loop. One
   // matcher per loop kind: the finder dispatches by node kind, while a stmt(anyOf())
   // would be tried on every statement.
-  auto NotInSystem = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(forStmt(NotInSystem).bind("loop"), this);
-  Finder->addMatcher(whileStmt(NotInSystem).bind("loop"), this);
-  Finder->addMatcher(doStmt(NotInSystem).bind("loop"), this);
-  Finder->addMatcher(cxxForRangeStmt(NotInSystem).bind("loop"), this);
+  auto Loop = [this](const Stmt &S, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("loop", S));
+  };
+  onEach<ForStmt>(Finder, Loop);
+  onEach<WhileStmt>(Finder, Loop);
+  onEach<DoStmt>(Finder, Loop);
+  onEach<CXXForRangeStmt>(Finder, Loop);
 }
 
-void XorCipherCheck::check(const MatchFinder::MatchResult &Result) {
+void XorCipherCheck::onMatch(const Matched &Result) {
   const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
   ASTContext &Ctx = *Result.Context;
-  if (ast::isInVendoredCode(Loop->getBeginLoc(), *Result.SourceManager, Vendored))
+  if (InVendored.contains(Loop->getBeginLoc(), *Result.SourceManager))
     return;
   ast::forEachSubStmt(Loop, [&](const Stmt &S) {
     const auto *Assign = dyn_cast<BinaryOperator>(&S);

@@ -3,6 +3,7 @@
 #define VIBEGUARD_CHECKS_CRYPTO_XORCIPHERCHECK_H
 
 #include "../VibeGuardCheck.h"
+#include "vibeguard/AST/ExprUtil.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace vibeguard::tidy {
@@ -14,7 +15,7 @@ public:
   XorCipherCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onMatch(const Matched &Result);
 
   void onEndOfTranslationUnit() override { Reported.clear(); }
 
@@ -22,6 +23,7 @@ private:
   llvm::DenseSet<const clang::BinaryOperator *> Reported;
   std::string RawVendored;
   std::vector<std::string> Vendored;
+  ast::VendoredCode InVendored{Vendored};
 };
 
 } // namespace vibeguard::tidy

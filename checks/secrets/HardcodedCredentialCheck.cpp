@@ -73,7 +73,8 @@ const char *const CopyFunctions[] = {"strcpy", "strncpy", "strlcpy", "wcscpy",
 
 HardcodedCredentialCheck::HardcodedCredentialCheck(StringRef Name,
                                                    clang::tidy::ClangTidyContext *Ctx)
-    : VibeGuardCheck(Name, Ctx), Opts(Options, *this), Ctx(Ctx) {}
+    : VibeGuardCheck(Name, Ctx), Opts(Options, *this),
+      KeyFormatsElsewhere(Ctx->isCheckEnabled("vibeguard-secrets-known-key-format")) {}
 
 void HardcodedCredentialCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) {
   Opts.store(Options, O);
@@ -88,36 +89,47 @@ void HardcodedCredentialCheck::registerPPCallbacks(const SourceManager &SM,
 
 void HardcodedCredentialCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  auto NotInSystem = unless(isExpansionInSystemHeader());
   // Declarations initialised with a value: variables, parameter defaults, fields.
-  Finder->addMatcher(varDecl(NotInSystem, hasInitializer(expr().bind("init")))
-                         .bind("var"),
-                     this);
-  Finder->addMatcher(
-      fieldDecl(NotInSystem, hasInClassInitializer(expr().bind("init"))).bind("field"),
-      this);
-  Finder->addMatcher(cxxCtorInitializer(isWritten(), forField(fieldDecl().bind("field")),
-                                        withInitializer(expr().bind("init")))
-                         .bind("ctorinit"),
-                     this);
+  onEach<VarDecl>(Finder, [this](const VarDecl &VD, ASTContext &Ctx) {
+    if (const Expr *Init = VD.getAnyInitializer())
+      onMatch(Matched(Ctx).with("var", VD).with("init", *Init));
+  });
+  onEach<FieldDecl>(Finder, [this](const FieldDecl &FD, ASTContext &Ctx) {
+    if (const Expr *Init = FD.getInClassInitializer())
+      onMatch(Matched(Ctx).with("field", FD).with("init", *Init));
+  });
+  onEach<CXXCtorInitializer>(Finder, [this](const CXXCtorInitializer &I, ASTContext &Ctx) {
+    if (I.isWritten() && I.getMember() && I.getInit())
+      onMatch(Matched(Ctx)
+                  .with("ctorinit", I)
+                  .with("field", *I.getMember())
+                  .with("init", *I.getInit()));
+  });
   // Assignments: built-in, std::string::operator=, assign().
-  Finder->addMatcher(
-      binaryOperator(NotInSystem, hasOperatorName("=")).bind("assign"), this);
-  Finder->addMatcher(
-      cxxOperatorCallExpr(NotInSystem, hasOverloadedOperatorName("=")).bind("assign"),
-      this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(NotInSystem, callee(cxxMethodDecl(hasName("assign"))),
-                        argumentCountIs(1))
-          .bind("assigncall"),
-      this);
-  // Calls: copies into a credential buffer, credential parameters, key/value args.
-  Finder->addMatcher(callExpr(NotInSystem).bind("call"), this);
-  Finder->addMatcher(cxxConstructExpr(NotInSystem).bind("construct"), this);
-  Finder->addMatcher(initListExpr(NotInSystem).bind("initlist"),
-                     this);
+  onEach<BinaryOperator>(Finder, [this](const BinaryOperator &BO, ASTContext &Ctx) {
+    if (BO.getOpcode() == BO_Assign)
+      onMatch(Matched(Ctx).with("assign", BO));
+  });
+  onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&E); Op && Op->getOperator() == OO_Equal)
+      onMatch(Matched(Ctx).with("assign", E));
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&E))
+      if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(MC->getCalleeDecl());
+          MD && MD->getIdentifier() && MD->getName() == "assign" && MC->getNumArgs() == 1)
+        onMatch(Matched(Ctx).with("assigncall", E));
+    // Calls: copies into a credential buffer, credential parameters, key/value args.
+    onMatch(Matched(Ctx).with("call", E));
+  });
+  onEach<CXXConstructExpr>(Finder, [this](const CXXConstructExpr &E, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("construct", E));
+  });
+  onEach<InitListExpr>(Finder, [this](const InitListExpr &IL, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("initlist", IL));
+  });
   // Credentials embedded in any literal.
-  Finder->addMatcher(stringLiteral(NotInSystem).bind("literal"), this);
+  onEach<StringLiteral>(Finder, [this](const StringLiteral &SL, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("literal", SL));
+  });
 }
 
 bool HardcodedCredentialCheck::alreadyReported(SourceLocation Loc,
@@ -135,7 +147,7 @@ void HardcodedCredentialCheck::reportNamed(const StringLiteral *SL, StringRef Na
   // A literal in a known key format is reported, more precisely, by
   // vibeguard-secrets-known-key-format.
   if (!R.isCredentialValue(Value, S) ||
-      (Ctx->isCheckEnabled("vibeguard-secrets-known-key-format") &&
+      (KeyFormatsElsewhere &&
        !R.findKnownKeys(Value).empty()))
     return;
   if (alreadyReported(SL->getStrTokenLoc(0), SM))
@@ -152,7 +164,7 @@ void HardcodedCredentialCheck::checkMacro(StringRef Name, SourceLocation NameLoc
   if (S == NameStrength::None || Value.contains('\\') ||
       !R.isCredentialValue(Value, S))
     return;
-  if (Ctx->isCheckEnabled("vibeguard-secrets-known-key-format") &&
+  if (KeyFormatsElsewhere &&
       !R.findKnownKeys(Value).empty())
     return;
   if (!Reported.insert(LiteralTok.getLocation()).second)
@@ -162,7 +174,7 @@ void HardcodedCredentialCheck::checkMacro(StringRef Name, SourceLocation NameLoc
       << maskSecret(Value) << Name;
 }
 
-void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &Result) {
+void HardcodedCredentialCheck::onMatch(const Matched &Result) {
   const SourceManager &SM = *Result.SourceManager;
   const Recognizer &R = Opts.recognizer();
   const auto *Init = Result.Nodes.getNodeAs<Expr>("init");
@@ -218,11 +230,15 @@ void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &Result) {
     const FunctionDecl *FD = Call->getDirectCallee();
     if (!FD || !FD->getIdentifier())
       return;
+    // Each case below needs a literal argument: most calls have none.
+    if (llvm::none_of(Call->arguments(),
+                      [](const Expr *A) { return ast::stringLiteralOf(A) != nullptr; }))
+      return;
     StringRef Fn = FD->getName();
     llvm::SmallVector<const Expr *, 8> Args(Call->arguments());
 
     // A credential parameter of a known API.
-    for (unsigned I = 0; I != Args.size(); ++I) {
+    for (unsigned I = 0; I != Args.size() && R.hasCredentialParameters(Fn); ++I) {
       const CredentialParameter *P = R.findCredentialParameter(
           Fn, I, [&](unsigned J) {
             return J < Args.size() ? ast::spelledConstantName(Args[J], *Result.Context)
@@ -257,7 +273,7 @@ void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *SL = Result.Nodes.getNodeAs<StringLiteral>("literal")) {
     std::string Text = ast::literalText(SL);
     std::optional<PatternMatch> M = R.findEmbeddedCredential(Text);
-    if (!M || (Ctx->isCheckEnabled("vibeguard-secrets-known-key-format") &&
+    if (!M || (KeyFormatsElsewhere &&
                !R.findKnownKeys(M->Secret).empty()))
       return;
     if (alreadyReported(SL->getStrTokenLoc(0), SM))

@@ -19,7 +19,7 @@ public:
   void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onMatch(const Matched &Result);
   // Macro callbacks run while parsing, before matching starts: reset only at the end.
   void onEndOfTranslationUnit() override { Reported.clear(); }
 
@@ -34,7 +34,8 @@ private:
   bool alreadyReported(clang::SourceLocation Loc, const clang::SourceManager &SM);
 
   SecretsOptions Opts;
-  clang::tidy::ClangTidyContext *Ctx;
+  /// vibeguard-secrets-known-key-format reports literals in a known key format.
+  bool KeyFormatsElsewhere;
   /// Spelling locations of literals already reported in this TU: a macro reported at
   /// its definition is not reported again where it expands.
   llvm::DenseSet<clang::SourceLocation> Reported;

@@ -62,8 +62,9 @@ void KnownKeyFormatCheck::registerPPCallbacks(const SourceManager &SM,
 
 void KnownKeyFormatCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  Finder->addMatcher(stringLiteral(unless(isExpansionInSystemHeader())).bind("lit"),
-                     this);
+  onEach<StringLiteral>(Finder, [this](const StringLiteral &SL, ASTContext &Ctx) {
+    onMatch(Matched(Ctx).with("lit", SL));
+  });
 }
 
 void KnownKeyFormatCheck::scanText(StringRef Text, SourceLocation Begin,
@@ -78,7 +79,7 @@ void KnownKeyFormatCheck::scanText(StringRef Text, SourceLocation Begin,
   }
 }
 
-void KnownKeyFormatCheck::check(const MatchFinder::MatchResult &Result) {
+void KnownKeyFormatCheck::onMatch(const Matched &Result) {
   const auto *SL = Result.Nodes.getNodeAs<StringLiteral>("lit");
   const SourceManager &SM = *Result.SourceManager;
   // Scanned already as a token of a macro definition.

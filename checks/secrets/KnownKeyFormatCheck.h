@@ -20,7 +20,7 @@ public:
   void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onMatch(const Matched &Result);
   // Macro callbacks run while parsing, before matching starts: reset only at the end.
   void onEndOfTranslationUnit() override { Reported.clear(); }
 

@@ -159,15 +159,15 @@ std::optional<std::string> consoleStreamName(const Expr *Root) {
 
 void LoggedSecretCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  auto NotInSystem = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(callExpr(NotInSystem, unless(cxxOperatorCallExpr()),
-                              callee(functionDecl()))
-                         .bind("call"),
-                     this);
+  onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
+    if (!isa<CXXOperatorCallExpr>(E) && isa_and_nonnull<FunctionDecl>(E.getCalleeDecl()))
+      onMatch(Matched(Ctx).with("call", E));
+  });
   // Every `<<`: each checks its own right operand (no parent map needed).
-  Finder->addMatcher(
-      cxxOperatorCallExpr(NotInSystem, hasOverloadedOperatorName("<<")).bind("shift"),
-      this);
+  onEach<CXXOperatorCallExpr>(Finder, [this](const CXXOperatorCallExpr &E, ASTContext &Ctx) {
+    if (E.getOperator() == OO_LessLess)
+      onMatch(Matched(Ctx).with("shift", E));
+  });
 }
 
 void LoggedSecretCheck::checkValue(const Expr *Arg, StringRef Label, StringRef Sink,
@@ -204,7 +204,7 @@ void LoggedSecretCheck::checkValue(const Expr *Arg, StringRef Label, StringRef S
   }
 }
 
-void LoggedSecretCheck::check(const MatchFinder::MatchResult &Result) {
+void LoggedSecretCheck::onMatch(const Matched &Result) {
   const ASTContext &Ctx = *Result.Context;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     const FunctionDecl *FD = Call->getDirectCallee();

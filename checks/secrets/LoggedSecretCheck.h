@@ -20,7 +20,7 @@ public:
     Opts.store(Options, O);
   }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onMatch(const Matched &Result);
 
 private:
   /// Reports \p Arg when it holds a credential; \p Label is the format or stream text

@@ -115,11 +115,12 @@ void TaintCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
 
 void TaintCheck::registerMatchers(MatchFinder *Finder) {
   UserCode.registerMatchers(Finder);
-  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+  onEach<TranslationUnitDecl>(Finder, [this](const TranslationUnitDecl &, ASTContext &Ctx) {
+    analyze(Ctx);
+  });
 }
 
-void TaintCheck::check(const MatchFinder::MatchResult &R) {
-  ASTContext &Ctx = *R.Context;
+void TaintCheck::analyze(ASTContext &Ctx) {
   {
     std::lock_guard<std::mutex> Lock(CacheLock);
     auto &Slot = results()[{&Ctx, ModelFiles}];

@@ -33,7 +33,8 @@ public:
   ~TaintCheck() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  /// Runs the engine on \p Ctx's unit (once for every taint check) and reports.
+  void analyze(clang::ASTContext &Ctx);
   void onEndOfTranslationUnit() override;
 
   /// vibeguard-worker's hook for scan's cross-TU link: which functions to summarize in

@@ -421,10 +421,27 @@ bool isInVendoredCode(SourceLocation Loc, const SourceManager &SM,
     llvm::StringRef Dir = llvm::StringRef(D).trim("/");
     if (Dir.empty())
       continue;
-    if (Path.starts_with((Dir + "/").str()) || Path.contains(("/" + Dir + "/").str()))
-      return true;
+    // Dir as whole components: at the start of the path or after a '/', then a '/'.
+    for (size_t At = Path.find(Dir); At != llvm::StringRef::npos; At = Path.find(Dir, At + 1))
+      if ((At == 0 || Path[At - 1] == '/') && At + Dir.size() < Path.size() &&
+          Path[At + Dir.size()] == '/')
+        return true;
   }
   return false;
+}
+
+bool VendoredCode::contains(SourceLocation Loc, const SourceManager &SM) {
+  if (Loc.isInvalid())
+    return false;
+  if (Cached != &SM) {
+    ByFile.clear();
+    Cached = &SM;
+  }
+  FileID File = SM.getFileID(SM.getExpansionLoc(Loc));
+  auto [It, New] = ByFile.try_emplace(File, false);
+  if (New)
+    It->second = isInVendoredCode(Loc, SM, Dirs);
+  return It->second;
 }
 
 } // namespace vibeguard::ast

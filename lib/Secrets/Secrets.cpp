@@ -32,6 +32,7 @@ struct SecretsFile {
       DocumentedExamples;
   Placeholders PlaceholderValues;
   std::vector<CredentialParameter> Parameters;
+  llvm::StringMap<std::vector<const CredentialParameter *>> ParametersOf; ///< by function
   std::vector<NamedPattern> Embedded, KeyFormats;
 };
 } // namespace
@@ -100,6 +101,7 @@ public:
   llvm::StringSet<> NameLike, Examples, ExactPlaceholders;
   std::vector<std::string> PlaceholderSubstrings;
   std::vector<CredentialParameter> Parameters;
+  llvm::StringMap<std::vector<const CredentialParameter *>> ParametersOf; ///< by function
   std::vector<NamedPattern> Embedded, KeyFormats;
   std::vector<std::unique_ptr<re2::RE2>> EmbeddedRE;
 
@@ -134,6 +136,8 @@ private:
     for (auto &W : F.PlaceholderValues.Substrings)
       PlaceholderSubstrings.push_back(llvm::StringRef(W).lower());
     Parameters = std::move(F.Parameters);
+    for (const CredentialParameter &P : Parameters)
+      ParametersOf[P.Function].push_back(&P);
     Embedded = std::move(F.Embedded);
     KeyFormats = std::move(F.KeyFormats);
 
@@ -153,6 +157,7 @@ private:
         AnchorsByPair[pairOf(A[0], A[1])].push_back(
             {A.str(), WordStart, unsigned(&P - KeyFormats.data())});
         AnchorPairs.set(pairOf(A[0], A[1]));
+        AnchorFirst[uint8_t(A[0])] = true;
       }
     }
   }
@@ -163,6 +168,8 @@ public:
   llvm::SmallVector<unsigned, 4> candidateFormats(llvm::StringRef Text) const {
     llvm::SmallVector<unsigned, 4> Out;
     for (size_t I = 0; I + 1 < Text.size(); ++I) {
+      if (!AnchorFirst[uint8_t(Text[I])]) // most characters start no anchor
+        continue;
       uint16_t P = pairOf(Text[I], Text[I + 1]);
       if (!AnchorPairs.test(P))
         continue;
@@ -186,6 +193,7 @@ private:
     unsigned Format;
   };
   std::bitset<65536> AnchorPairs;
+  bool AnchorFirst[256] = {};
   llvm::DenseMap<uint16_t, std::vector<Anchor>> AnchorsByPair;
 
   mutable std::vector<std::unique_ptr<re2::RE2>> KeyFormatRE;
@@ -361,15 +369,22 @@ std::vector<PatternMatch> Recognizer::findKnownKeys(llvm::StringRef Text) const 
   return Out;
 }
 
+bool Recognizer::hasCredentialParameters(llvm::StringRef Function) const {
+  return Model.ParametersOf.count(Function);
+}
+
 const CredentialParameter *Recognizer::findCredentialParameter(
     llvm::StringRef Function, unsigned Arg,
     llvm::function_ref<std::string(unsigned)> ArgName) const {
-  for (const CredentialParameter &P : Model.Parameters) {
-    if (P.Function != Function || P.Arg != Arg)
+  auto It = Model.ParametersOf.find(Function);
+  if (It == Model.ParametersOf.end())
+    return nullptr;
+  for (const CredentialParameter *P : It->second) {
+    if (P->Arg != Arg)
       continue;
-    if (P.WhenArg && !llvm::is_contained(P.When, ArgName(*P.WhenArg)))
+    if (P->WhenArg && !llvm::is_contained(P->When, ArgName(*P->WhenArg)))
       continue;
-    return &P;
+    return P;
   }
   return nullptr;
 }

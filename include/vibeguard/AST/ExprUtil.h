@@ -3,6 +3,7 @@
 #define VIBEGUARD_AST_EXPRUTIL_H
 
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
@@ -100,6 +101,18 @@ llvm::StringRef calleeName(const clang::CallExpr &Call);
 /// ("vendor/", "third_party/"), as a whole path component.
 bool isInVendoredCode(clang::SourceLocation Loc, const clang::SourceManager &SM,
                       llvm::ArrayRef<std::string> Dirs);
+
+/// isInVendoredCode, answered once per file (checks ask it for every literal).
+class VendoredCode {
+public:
+  explicit VendoredCode(const std::vector<std::string> &Dirs) : Dirs(Dirs) {}
+  bool contains(clang::SourceLocation Loc, const clang::SourceManager &SM);
+
+private:
+  const std::vector<std::string> &Dirs;
+  const clang::SourceManager *Cached = nullptr; ///< the answers are this unit's
+  llvm::DenseMap<clang::FileID, bool> ByFile;
+};
 
 } // namespace vibeguard::ast
 

@@ -90,6 +90,8 @@ public:
   std::optional<PatternMatch> findEmbeddedCredential(llvm::StringRef Text) const;
   /// Every known key format found in \p Text (documented examples excluded).
   std::vector<PatternMatch> findKnownKeys(llvm::StringRef Text) const;
+  /// Whether some argument of \p Function is a credential parameter.
+  bool hasCredentialParameters(llvm::StringRef Function) const;
   /// The credential parameter of a call to \p Function, if any; \p ArgName returns
   /// the name of the enumerator/macro passed as argument i (for `when`).
   const CredentialParameter *
