@@ -3,7 +3,6 @@
 #define VIBEGUARD_CHECKS_VIBEGUARDCHECK_H
 
 #include "NodeDispatch.h"
-#include "UserCodeScope.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace vibeguard::tidy {
@@ -30,29 +29,30 @@ struct Matched {
   }
 };
 
-/// A clang-tidy check of the vibeguard module. Its registerMatchers starts with
-/// UserCode.registerMatchers(Finder): the finder then skips the system headers'
-/// declarations, which no vibeguard check reports (UserCodeScope.h). It asks for the
-/// nodes it looks at with onEach, not with matchers of its own (NodeDispatch.h); the
-/// finder's start and end of each translation unit still reach it.
+/// A clang-tidy check of the vibeguard module. It registers no matcher: it asks for the
+/// nodes it looks at with onEach, in its registerMatchers, and a NodeDispatch shared by
+/// the checks of the finder hands them over from one walk of the user's code (outside
+/// system headers); the start and the end of each translation unit reach it through the
+/// dispatcher too (NodeDispatch.h).
 class VibeGuardCheck : public clang::tidy::ClangTidyCheck {
 public:
   VibeGuardCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx)
-      : ClangTidyCheck(Name, Ctx), UserCode(Ctx, this) {}
+      : ClangTidyCheck(Name, Ctx), TidyCtx(Ctx) {}
 
 protected:
-  /// Calls \p Fn for every node of type T the finder walks outside system headers.
+  /// Calls \p Fn for every node of type T the walk meets outside system headers.
   template <class T>
   void onEach(clang::ast_matchers::MatchFinder *Finder,
               std::function<void(const T &, clang::ASTContext &)> Fn) {
-    if (!Dispatch)
-      Dispatch = NodeDispatch::of(Finder);
+    if (!Dispatch) {
+      Dispatch = NodeDispatch::of(Finder, TidyCtx);
+      Dispatch->subscribe(this);
+    }
     Dispatch->add<T>(std::move(Fn));
   }
 
-  UserCodeScope UserCode;
-
 private:
+  const clang::tidy::ClangTidyContext *TidyCtx;
   std::shared_ptr<NodeDispatch> Dispatch;
 };
 

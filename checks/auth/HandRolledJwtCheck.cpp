@@ -122,7 +122,6 @@ Evidence gather(const FunctionDecl &FD) {
 } // namespace
 
 void HandRolledJwtCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   // A function is reported only if its name or one of its literals says JWT or "alg".
   // The literals are looked at as the finder meets them; the functions, at the end
   // of the unit, and only those named so when no literal of the unit says it.

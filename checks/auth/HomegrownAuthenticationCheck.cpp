@@ -56,7 +56,6 @@ bool delegates(const FunctionDecl &FD, int Depth = 0) {
 } // namespace
 
 void HomegrownAuthenticationCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   onEach<FunctionDecl>(Finder, [this](const FunctionDecl &FD, ASTContext &Ctx) {
     if (FD.isThisDeclarationADefinition() && FD.doesThisDeclarationHaveABody() && FD.getBody())
       onMatch(Matched(Ctx).with("fn", FD));

@@ -51,7 +51,6 @@ bool isSessionCookie(StringRef Name) {
 } // namespace
 
 void InsecureCookieCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   // A literal that starts a Set-Cookie header line.
   onEach<StringLiteral>(Finder, [this](const StringLiteral &SL, ASTContext &Ctx) {
     onMatch(Matched(Ctx).with("lit", SL));

@@ -42,7 +42,6 @@ bool isConsoleOrLog(const Expr *Stream, const ASTContext &Ctx) {
 } // namespace
 
 void PlaintextPasswordCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
     onMatch(Matched(Ctx).with("call", E));
   });

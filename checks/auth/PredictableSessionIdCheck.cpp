@@ -13,7 +13,6 @@ using namespace vibeguard::crypto;
 namespace vibeguard::tidy {
 
 void PredictableSessionIdCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   // Function bodies, walked top-down with the path to each value (no parent map).
   onEach<FunctionDecl>(Finder, [this](const FunctionDecl &FD, ASTContext &Ctx) {
     if (FD.isThisDeclarationADefinition() && FD.doesThisDeclarationHaveABody() && FD.getBody() &&

@@ -33,7 +33,6 @@ StringRef cryptSalt(StringRef Setting) {
 } // namespace
 
 void WeakPasswordHashCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
     onMatch(Matched(Ctx).with("call", E));
   });

@@ -56,7 +56,6 @@ std::string digestOf(const Expr *E) {
 } // namespace
 
 void ConstantKeyIvSaltCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
     if (isa_and_nonnull<FunctionDecl>(E.getCalleeDecl()))
       onMatch(Matched(Ctx).with("call", E));

@@ -119,7 +119,6 @@ void HandRolledPrimitiveCheck::storeOptions(clang::tidy::ClangTidyOptions::Optio
 }
 
 void HandRolledPrimitiveCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   onEach<VarDecl>(Finder, [this](const VarDecl &VD, ASTContext &Ctx) {
     if (isa_and_nonnull<InitListExpr>(VD.getAnyInitializer()))
       onMatch(Matched(Ctx).with("table", VD));

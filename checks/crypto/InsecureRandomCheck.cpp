@@ -230,7 +230,6 @@ RandomUse followValue(const Expr &Source, std::string SourceName, const ValuePat
 
 
 void InsecureRandomCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   // Function bodies, walked top-down with the path to each call (no parent map).
   onEach<FunctionDecl>(Finder, [this](const FunctionDecl &FD, ASTContext &Ctx) {
     if (FD.isThisDeclarationADefinition() && FD.doesThisDeclarationHaveABody() && FD.getBody() &&

@@ -36,7 +36,6 @@ bool onlyEqualityUsed(const CallExpr &Call, ASTContext &Ctx) {
 } // namespace
 
 void TimingUnsafeCompareCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
     onMatch(Matched(Ctx).with("call", E));
   });

@@ -58,7 +58,6 @@ const char *const OldMethods[] = {
 } // namespace
 
 void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
     if (isa_and_nonnull<FunctionDecl>(E.getCalleeDecl()))
       onMatch(Matched(Ctx).with("call", E));

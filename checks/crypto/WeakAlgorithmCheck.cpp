@@ -53,7 +53,6 @@ llvm::StringRef instead(llvm::StringRef Algorithm) {
 } // namespace
 
 void WeakAlgorithmCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
     if (isa_and_nonnull<FunctionDecl>(E.getCalleeDecl()))
       checkCall(E, Ctx);

@@ -73,7 +73,6 @@ void XorCipherCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &O) {
 }
 
 void XorCipherCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   // Loops, walked downwards: no parent map is needed to know an XOR is in a loop. One
   // matcher per loop kind: the finder dispatches by node kind, while a stmt(anyOf())
   // would be tried on every statement.

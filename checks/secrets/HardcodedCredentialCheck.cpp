@@ -88,7 +88,6 @@ void HardcodedCredentialCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void HardcodedCredentialCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   // Declarations initialised with a value: variables, parameter defaults, fields.
   onEach<VarDecl>(Finder, [this](const VarDecl &VD, ASTContext &Ctx) {
     if (const Expr *Init = VD.getAnyInitializer())

@@ -61,7 +61,6 @@ void KnownKeyFormatCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void KnownKeyFormatCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   onEach<StringLiteral>(Finder, [this](const StringLiteral &SL, ASTContext &Ctx) {
     onMatch(Matched(Ctx).with("lit", SL));
   });

@@ -158,7 +158,6 @@ std::optional<std::string> consoleStreamName(const Expr *Root) {
 } // namespace
 
 void LoggedSecretCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   onEach<CallExpr>(Finder, [this](const CallExpr &E, ASTContext &Ctx) {
     if (!isa<CXXOperatorCallExpr>(E) && isa_and_nonnull<FunctionDecl>(E.getCalleeDecl()))
       onMatch(Matched(Ctx).with("call", E));

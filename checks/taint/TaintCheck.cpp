@@ -114,7 +114,6 @@ void TaintCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
 }
 
 void TaintCheck::registerMatchers(MatchFinder *Finder) {
-  UserCode.registerMatchers(Finder);
   onEach<TranslationUnitDecl>(Finder, [this](const TranslationUnitDecl &, ASTContext &Ctx) {
     analyze(Ctx);
   });
