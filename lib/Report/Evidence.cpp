@@ -1,4 +1,5 @@
 //===- Evidence.cpp - Writing and verifying signed evidence packs -------------===//
+#include "vibeguard/Support/Nesting.h"
 #include "vibeguard/Report/Evidence.h"
 #include "vibeguard/Report/Triage.h"
 #include "vibeguard/Config.h"
@@ -228,7 +229,7 @@ report::verifyEvidencePack(llvm::StringRef Dir, const SigningKey &Key) {
   auto Buf = llvm::MemoryBuffer::getFile(M);
   if (!Buf)
     return fail(M + ": cannot read: " + Buf.getError().message());
-  auto Json = llvm::json::parse((*Buf)->getBuffer());
+  auto Json = vibeguard::parseJSON((*Buf)->getBuffer());
   if (!Json)
     return fail(M + ": invalid JSON: " + llvm::toString(Json.takeError()));
   llvm::json::Object *Manifest = Json->getAsObject();

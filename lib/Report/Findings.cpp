@@ -1,4 +1,5 @@
 //===- Findings.cpp - Ordering, fingerprints and the SARIF/JSON/text forms ----===//
+#include "vibeguard/Support/Nesting.h"
 #include "vibeguard/Report/Findings.h"
 #include "vibeguard/Config.h"
 
@@ -645,7 +646,7 @@ llvm::Expected<ScanResult> report::readScanSarif(llvm::StringRef Path) {
 }
 
 llvm::Expected<ScanResult> report::parseScanSarif(llvm::StringRef Text, llvm::StringRef Path) {
-  auto Json = llvm::json::parse(Text);
+  auto Json = vibeguard::parseJSON(Text);
   if (!Json)
     return sarifError(Path, "invalid JSON: " + llvm::toString(Json.takeError()));
   const llvm::json::Object *Log = Json->getAsObject();
@@ -804,7 +805,7 @@ std::string uriToPath(llvm::StringRef Uri) {
 
 llvm::Expected<ScanResult> report::parseForeignSarif(llvm::StringRef Text, llvm::StringRef Path,
                                                      llvm::StringRef DefaultRoot) {
-  auto Json = llvm::json::parse(Text);
+  auto Json = vibeguard::parseJSON(Text);
   if (!Json)
     return sarifError(Path, "invalid JSON: " + llvm::toString(Json.takeError()));
   const llvm::json::Object *Log = Json->getAsObject();

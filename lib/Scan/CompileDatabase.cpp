@@ -1,4 +1,5 @@
 //===- CompileDatabase.cpp --------------------------------------------------===//
+#include "vibeguard/Support/Nesting.h"
 #include "vibeguard/Scan/CompileDatabase.h"
 
 #include "llvm/ADT/StringSet.h"
@@ -45,7 +46,7 @@ llvm::Expected<CompileDatabase>
 vibeguard::scan::parseCompileDatabase(llvm::StringRef Text, llvm::StringRef Path) {
   CompileDatabase DB;
   DB.Path = Path.str();
-  auto Json = llvm::json::parse(Text);
+  auto Json = vibeguard::parseJSON(Text);
   if (!Json)
     return bad(Path, "invalid JSON: " + llvm::toString(Json.takeError()));
   const llvm::json::Array *Array = Json->getAsArray();

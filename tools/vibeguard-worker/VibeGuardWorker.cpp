@@ -53,6 +53,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include "../../checks/taint/TaintCheck.h"
+#include "vibeguard/Support/Nesting.h"
 #include "vibeguard/Analysis/TaintModel.h"
 #include "vibeguard/Secrets/Secrets.h"
 
@@ -245,7 +246,7 @@ int main(int argc, const char **argv) {
   auto JobText = llvm::MemoryBuffer::getFile(JobPath);
   if (!JobText)
     return fail(JobPath + ": cannot read: " + JobText.getError().message());
-  auto Job = llvm::json::parse((*JobText)->getBuffer());
+  auto Job = vibeguard::parseJSON((*JobText)->getBuffer());
   if (!Job)
     return fail(JobPath + ": " + llvm::toString(Job.takeError()));
   const llvm::json::Object *O = Job->getAsObject();

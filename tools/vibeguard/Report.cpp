@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
+#include "vibeguard/Support/Nesting.h"
 #include "vibeguard/Catalog/Catalog.h"
 #include "vibeguard/Report/Evidence.h"
 #include "vibeguard/Report/Findings.h"
@@ -66,7 +67,7 @@ llvm::Expected<ScanResult> readAnySarif(llvm::StringRef Path, llvm::StringRef De
   llvm::StringRef Text = (*Buf)->getBuffer();
   // vibeguard's own logs start with a run whose driver is vibeguard; a report's SARIF
   // adds one run per other tool after it.
-  auto Json = llvm::json::parse(Text);
+  auto Json = vibeguard::parseJSON(Text);
   const llvm::json::Array *Runs = nullptr;
   bool Ours = false;
   if (Json) {

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
+#include "vibeguard/Support/Nesting.h"
 #include "vibeguard/Config.h"
 #include "vibeguard/Report/Evidence.h"
 #include "vibeguard/Report/Findings.h"
@@ -186,7 +187,7 @@ llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
   if (!Buf)
     return llvm::createStringError(Buf.getError(), "%s: cannot read: %s",
                                    Path.str().c_str(), Buf.getError().message().c_str());
-  auto Json = llvm::json::parse((*Buf)->getBuffer());
+  auto Json = vibeguard::parseJSON((*Buf)->getBuffer());
   if (!Json)
     return llvm::createStringError(std::errc::invalid_argument, "%s: invalid JSON: %s",
                                    Path.str().c_str(),
@@ -212,9 +213,9 @@ llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
   return std::move(Prints);
 }
 
-/// Parses a JSON file; std::nullopt when it is missing or malformed.
-std::optional<llvm::json::Value> parseJSON(llvm::StringRef Text) {
-  auto Json = llvm::json::parse(Text);
+/// Parses JSON text; std::nullopt when it is malformed.
+std::optional<llvm::json::Value> parseJSONOrNone(llvm::StringRef Text) {
+  auto Json = vibeguard::parseJSON(Text);
   if (!Json) {
     llvm::consumeError(Json.takeError());
     return std::nullopt;
@@ -226,7 +227,7 @@ std::optional<llvm::json::Value> readJSONFile(llvm::StringRef Path) {
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf)
     return std::nullopt;
-  return parseJSON((*Buf)->getBuffer());
+  return parseJSONOrNone((*Buf)->getBuffer());
 }
 
 /// Files the scanned TUs read: where the suppression inventory looks.
@@ -1191,7 +1192,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
                             : " (" + lastLine(Paths(Index, ".log")) + ")")});
     else if (auto Text = llvm::MemoryBuffer::getFile(Paths(Index, ".result.json")); !Text)
       Result.Failures.push_back({E.File, "worker wrote no result"});
-    else if (std::optional<llvm::json::Value> Json = parseJSON((*Text)->getBuffer());
+    else if (std::optional<llvm::json::Value> Json = parseJSONOrNone((*Text)->getBuffer());
              !Json || !readResult(
                           *Json, Result, CompileError,
                           [&](llvm::StringRef) { return Paths(Index, ".result.json.taint"); },

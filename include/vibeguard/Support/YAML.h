@@ -2,6 +2,7 @@
 #ifndef VIBEGUARD_SUPPORT_YAML_H
 #define VIBEGUARD_SUPPORT_YAML_H
 
+#include "vibeguard/Support/Nesting.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
@@ -13,6 +14,9 @@ namespace vibeguard {
 /// first problem becomes one error line, "NAME:LINE:COL: MESSAGE"; nothing is printed.
 template <typename T>
 llvm::Error parseYAML(llvm::StringRef Text, llvm::StringRef Name, T &Out) {
+  if (std::string Deep = yamlNestingError(Text); !Deep.empty())
+    return llvm::createStringError(std::errc::invalid_argument, "%s: %s",
+                                   Name.str().c_str(), Deep.c_str());
   std::string FirstError;
   auto Handler = [](const llvm::SMDiagnostic &D, void *Ctx) {
     auto &S = *static_cast<std::string *>(Ctx);
