@@ -1,4 +1,5 @@
 //===- Evidence.cpp - Writing and verifying signed evidence packs -------------===//
+#include "vibeguard/Support/Files.h"
 #include "vibeguard/Support/Nesting.h"
 #include "vibeguard/Report/Evidence.h"
 #include "vibeguard/Report/Triage.h"
@@ -177,11 +178,8 @@ llvm::Error report::writeEvidencePack(llvm::StringRef Dir,
   for (const auto &[Name, Contents] : Artifacts) {
     llvm::SmallString<256> P(Tmp);
     llvm::sys::path::append(P, Name);
-    std::error_code EC;
-    llvm::raw_fd_ostream Out(P, EC);
-    if (EC)
-      return Abandon(P + ": cannot write: " + EC.message());
-    Out << Contents;
+    if (std::string Err = writeFile(P, Contents); !Err.empty())
+      return Abandon(Err);
     Listed.push_back(llvm::json::Object{{"path", Name},
                                         {"sha256", sha256Hex(Contents)},
                                         {"bytes", static_cast<int64_t>(Contents.size())}});
@@ -210,13 +208,10 @@ llvm::Error report::writeEvidencePack(llvm::StringRef Dir,
   Manifest["signature"] = std::move(*Signature);
   llvm::SmallString<256> M(Tmp);
   llvm::sys::path::append(M, ManifestName);
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream Out(M, EC);
-    if (EC)
-      return Abandon(M + ": cannot write: " + EC.message());
-    Out << llvm::formatv("{0:2}", llvm::json::Value(std::move(Manifest))) << "\n";
-  }
+  if (std::string Err = writeFile(
+          M, llvm::formatv("{0:2}\n", llvm::json::Value(std::move(Manifest))).str());
+      !Err.empty())
+    return Abandon(Err);
   if (std::error_code EC = llvm::sys::fs::rename(Tmp, Dir))
     return Abandon(Dir + ": cannot create: " + EC.message());
   return llvm::Error::success();

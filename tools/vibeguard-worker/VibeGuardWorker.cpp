@@ -53,6 +53,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include "../../checks/taint/TaintCheck.h"
+#include "vibeguard/Support/Files.h"
 #include "vibeguard/Support/Nesting.h"
 #include "vibeguard/Analysis/TaintModel.h"
 #include "vibeguard/Secrets/Secrets.h"
@@ -61,25 +62,7 @@ using namespace clang;
 using namespace clang::tidy;
 
 namespace {
-/// Writes \p Text to \p Path; "" or what went wrong (nothing is left behind then).
-std::string writeFile(const std::string &Path, llvm::StringRef Text) {
-  std::error_code EC;
-  {
-    llvm::raw_fd_ostream Out(Path, EC);
-    if (!EC) {
-      Out << Text;
-      Out.close();
-      if (Out.has_error()) {
-        EC = Out.error();
-        Out.clear_error();
-      }
-    }
-  }
-  if (!EC)
-    return "";
-  llvm::sys::fs::remove(Path);
-  return Path + ": cannot write: " + EC.message();
-}
+using vibeguard::writeFile;
 
 int fail(const llvm::Twine &Msg) {
   llvm::errs() << "vibeguard-worker: error: " << Msg << "\n";
@@ -425,12 +408,9 @@ int main(int argc, const char **argv) {
   }
 
   // Atomically: a result file exists only when it is complete.
-  std::string Tmp = OutPath + ".tmp";
-  if (std::string Err = writeFile(
-          Tmp, llvm::formatv("{0}\n", llvm::json::Value(std::move(Result))).str());
+  if (std::string Err = vibeguard::writeFileAtomically(
+          OutPath, llvm::formatv("{0}\n", llvm::json::Value(std::move(Result))).str());
       !Err.empty())
     return fail(Err);
-  if (std::error_code EC = llvm::sys::fs::rename(Tmp, OutPath))
-    return fail(OutPath + ": cannot write: " + EC.message());
   return 0;
 }

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
+#include "vibeguard/Support/Files.h"
 #include "vibeguard/Support/Nesting.h"
 #include "vibeguard/Catalog/Catalog.h"
 #include "vibeguard/Report/Evidence.h"
@@ -218,16 +219,8 @@ int vibeguard::runReport(llvm::ArrayRef<const char *> Args) {
     llvm::outs() << Text;
     return 0;
   }
-  std::error_code EC;
-  std::string Out = P->Options["-o"], Tmp = Out + ".tmp";
-  {
-    llvm::raw_fd_ostream OS(Tmp, EC);
-    if (EC)
-      return error(Tmp + ": cannot write: " + EC.message());
-    OS << Text;
-  }
-  if ((EC = llvm::sys::fs::rename(Tmp, Out)))
-    return error(Out + ": cannot write: " + EC.message());
+  if (std::string Err = writeFileAtomically(P->Options["-o"], Text); !Err.empty())
+    return error(Err);
   return 0;
 }
 
@@ -388,16 +381,8 @@ int vibeguard::runTriage(llvm::ArrayRef<const char *> Args) {
     auto Check = parseTriage(Text, Path);
     if (!Check)
       return error(llvm::toString(Check.takeError()));
-    std::error_code EC;
-    std::string Tmp = Path + ".tmp";
-    {
-      llvm::raw_fd_ostream OS(Tmp, EC);
-      if (EC)
-        return error(Tmp + ": cannot write: " + EC.message());
-      OS << Text;
-    }
-    if ((EC = llvm::sys::fs::rename(Tmp, Path)))
-      return error(Path + ": cannot write: " + EC.message());
+    if (std::string Err = writeFileAtomically(Path, Text); !Err.empty())
+      return error(Err);
     llvm::outs() << D.Fingerprint << " is now " << D.State << " in " << Path << "\n";
     return 0;
   }

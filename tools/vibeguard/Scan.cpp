@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
+#include "vibeguard/Support/Files.h"
 #include "vibeguard/Support/Nesting.h"
 #include "vibeguard/Config.h"
 #include "vibeguard/Report/Evidence.h"
@@ -80,6 +81,52 @@ exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error,
 int usageError(const llvm::Twine &Msg) {
   llvm::errs() << "vibeguard: error: " << Msg << " (see 'vibeguard scan --help')\n";
   return ExitUsage;
+}
+
+/// The catalog's rules that a --checks value selects, with clang-tidy's semantics: globs
+/// separated by commas, a leading '-' excludes, the last glob that matches a name decides.
+/// \p Unmatched gets the including globs that match no rule (a typo, or another tool's
+/// checks); \p Err a glob that does not parse.
+std::vector<std::string> selectedRules(llvm::StringRef Checks,
+                                       std::vector<std::string> &Unmatched,
+                                       std::string &Err) {
+  struct Glob {
+    llvm::StringRef Text;
+    bool Include;
+    llvm::GlobPattern Pattern;
+    bool Used = false;
+  };
+  std::vector<Glob> Globs;
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Checks.split(Parts, ',');
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    bool Include = !Part.consume_front("-");
+    Part = Part.trim();
+    if (Part.empty())
+      continue;
+    auto P = llvm::GlobPattern::create(Part);
+    if (!P) {
+      Err = "bad --checks glob '" + Part.str() + "': " + llvm::toString(P.takeError());
+      return {};
+    }
+    Globs.push_back({Part, Include, std::move(*P)});
+  }
+  std::vector<std::string> Selected;
+  for (const Rule &R : Catalog::builtin().rules()) {
+    bool On = false;
+    for (Glob &G : Globs)
+      if (G.Pattern.match(R.Id)) {
+        On = G.Include;
+        G.Used |= G.Include;
+      }
+    if (On)
+      Selected.push_back(R.Id);
+  }
+  for (const Glob &G : Globs)
+    if (G.Include && !G.Used)
+      Unmatched.push_back(G.Text.str());
+  return Selected;
 }
 
 struct ScanOptions {
@@ -622,22 +669,10 @@ std::string lastLine(llvm::StringRef Log) {
 }
 
 bool writeAtomically(llvm::StringRef Path, llvm::StringRef Text, std::string &Err) {
-  std::string Tmp = (Path + ".tmp").str();
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream Out(Tmp, EC);
-    if (EC) {
-      Err = Tmp + ": cannot write: " + EC.message();
-      return false;
-    }
-    Out << Text;
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
-    Err = Path.str() + ": cannot write: " + EC.message();
-    return false;
-  }
-  return true;
+  Err = writeFileAtomically(Path, Text);
+  return Err.empty();
 }
+
 /// Whether a NOLINT on \p Line of \p File, or a NOLINTNEXTLINE on the line before,
 /// reaches \p Rule (the suppression inventory's parser reads the comments).
 bool suppressedAt(llvm::StringRef File, unsigned Line, llvm::StringRef Rule) {
@@ -913,6 +948,30 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   int Threshold = severityRank(O.FailOn);
   if (Threshold < 0)
     return usageError("unknown --fail-on level '" + O.FailOn + "'");
+  // Where the results go must exist before hours of work, not after.
+  for (const std::string *Out : {&O.Output, &O.SarifOutput}) {
+    if (Out->empty())
+      continue;
+    llvm::StringRef Dir = llvm::sys::path::parent_path(*Out);
+    if (!Dir.empty() && !llvm::sys::fs::is_directory(Dir))
+      return usageError("cannot write '" + *Out + "': no directory '" + Dir + "'");
+    if (llvm::sys::fs::is_directory(*Out))
+      return usageError("cannot write '" + *Out + "': it is a directory");
+  }
+  {
+    // A typo in --checks would otherwise give a green scan that ran nothing.
+    std::vector<std::string> Unmatched;
+    std::string GlobErr;
+    std::vector<std::string> Selected = selectedRules(O.Checks, Unmatched, GlobErr);
+    if (!GlobErr.empty())
+      return usageError(GlobErr);
+    for (const std::string &G : Unmatched)
+      llvm::errs() << "vibeguard: warning: --checks: '" << G
+                   << "' matches no vibeguard rule ('vibeguard rules' lists them)\n";
+    if (Selected.empty())
+      return usageError("--checks '" + O.Checks +
+                        "' selects no vibeguard rule ('vibeguard rules' lists them)");
+  }
   std::vector<llvm::GlobPattern> Includes, Excludes;
   for (auto [From, To] : {std::pair{&O.Include, &Includes}, std::pair{&O.Exclude, &Excludes}})
     for (const std::string &G : *From) {
