@@ -58,6 +58,7 @@
 #include "vibeguard/Analysis/TaintModel.h"
 #include "vibeguard/Secrets/Secrets.h"
 
+#include <set>
 using namespace clang;
 using namespace clang::tidy;
 
@@ -178,9 +179,39 @@ llvm::json::Object location(const tooling::DiagnosticMessage &M, StringRef Dir) 
   return llvm::json::Object{{"message", M.Message}, {"file", std::string(Path)},
                             {"line", Line}, {"column", Col}};
 }
+/// `--check-config FILE...`: reads each .clang-tidy file with clang-tidy's own parser
+/// and prints "FILE:LINE:COL: MESSAGE" for the first error of each that does not parse
+/// (clang-tidy would say so and go on with its defaults). Exit 1 if any does not.
+int checkConfigs(llvm::ArrayRef<const char *> Files) {
+  bool Bad = false;
+  for (StringRef Path : Files) {
+    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    if (!Buf) {
+      llvm::outs() << Path << ": cannot read: " << Buf.getError().message() << "\n";
+      Bad = true;
+      continue;
+    }
+    std::string First;
+    auto Parsed = parseConfigurationWithDiags(
+        (*Buf)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
+          if (First.empty() && D.getKind() == llvm::SourceMgr::DK_Error)
+            First = (llvm::Twine(D.getLineNo()) + ":" + llvm::Twine(D.getColumnNo() + 1) +
+                     ": " + D.getMessage())
+                        .str();
+        });
+    if (Parsed && First.empty())
+      continue;
+    Bad = true;
+    llvm::outs() << Path << ":"
+                 << (First.empty() ? " " + Parsed.getError().message() : First) << "\n";
+  }
+  return Bad ? 1 : 0;
+}
 } // namespace
 
 int main(int argc, const char **argv) {
+  if (argc > 1 && StringRef(argv[1]) == "--check-config")
+    return checkConfigs(llvm::ArrayRef(argv + 2, argv + argc));
   std::string JobPath, OutPath, ChecksGlob = "vibeguard-*", HeaderFilter = ".*", Model,
                                  SummariesFor;
   std::vector<std::string> Models;
@@ -364,6 +395,14 @@ int main(int argc, const char **argv) {
       F["notes"] = std::move(Notes);
       Findings.push_back(std::move(F));
     }
+    // What the checks said of their options (vibeguard-tidy prints it as a warning).
+    std::set<std::string> ConfigWarnings;
+    for (const ClangTidyError &E : Errors)
+      if (E.DiagnosticName == "clang-tidy-config")
+        ConfigWarnings.insert(E.Message.Message);
+    if (!ConfigWarnings.empty())
+      Result["configWarnings"] =
+          llvm::json::Array(std::vector<std::string>(ConfigWarnings.begin(), ConfigWarnings.end()));
     Result["status"] = CompileErrors.empty() ? "ok" : "compile-errors";
     Result["compileErrors"] = std::move(CompileErrors);
     Result["findings"] = std::move(Findings);

@@ -279,6 +279,9 @@ std::optional<llvm::json::Value> readJSONFile(llvm::StringRef Path) {
 
 /// Files the scanned TUs read: where the suppression inventory looks.
 llvm::StringSet<> ReadFiles;
+/// What the checks said of their options in the .clang-tidy files (an unknown source
+/// kind, a malformed model): each said once, after the scan.
+std::set<std::string> ConfigWarnings;
 
 /// A TU's taint data (its worker's RESULT.json.taint): read only when the scan links.
 struct PendingTaint {
@@ -555,6 +558,10 @@ bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &Compi
     for (const llvm::json::Value &D : *Deps)
       if (std::optional<llvm::StringRef> S = D.getAsString())
         ReadFiles.insert(*S);
+  if (const llvm::json::Array *Said = O->getArray("configWarnings"))
+    for (const llvm::json::Value &W : *Said)
+      if (std::optional<llvm::StringRef> S = W.getAsString())
+        ConfigWarnings.insert(S->str());
   readFindings(*Findings, R);
   if (const llvm::json::Array *Errors = O->getArray("compileErrors"); Errors && !Errors->empty())
     if (const llvm::json::Object *E = (*Errors)[0].getAsObject())
@@ -1057,6 +1064,54 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
     llvm::errs() << "vibeguard: error: " << Worker << ": worker not found\n";
     return ExitUsage;
   }
+  // The .clang-tidy files the TUs read, checked with clang-tidy's parser before any
+  // work: clang-tidy ignores one it cannot read (with a message) and goes on with its
+  // defaults, which in CI would be a scan of other rules than the project asked for.
+  {
+    std::vector<std::string> Configs;
+    llvm::StringSet<> SeenDirs;
+    for (const scan::CompileEntry &E : Work)
+      for (llvm::StringRef Dir = llvm::sys::path::parent_path(E.File); !Dir.empty();
+           Dir = llvm::sys::path::parent_path(Dir)) {
+        if (!SeenDirs.insert(Dir).second)
+          break; // and so were its parents
+        llvm::SmallString<256> Config(Dir);
+        llvm::sys::path::append(Config, ".clang-tidy");
+        if (llvm::sys::fs::exists(Config))
+          Configs.push_back(std::string(Config));
+        if (Dir == llvm::sys::path::root_path(Dir))
+          break;
+      }
+    if (!Configs.empty()) {
+      llvm::sort(Configs);
+      llvm::SmallString<128> Out;
+      if (std::error_code EC = llvm::sys::fs::createTemporaryFile("vibeguard-config", "txt", Out)) {
+        llvm::errs() << "vibeguard: error: cannot create a temporary file: " << EC.message()
+                     << "\n";
+        return ExitUsage;
+      }
+      std::vector<llvm::StringRef> Argv{Worker, "--check-config"};
+      for (const std::string &C : Configs)
+        Argv.push_back(C);
+      std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(Out),
+                                                    std::nullopt};
+      int RC = llvm::sys::ExecuteAndWait(Worker, Argv, std::nullopt, Redirects);
+      auto Said = llvm::MemoryBuffer::getFile(Out);
+      llvm::sys::fs::remove(Out);
+      if (RC != 0) {
+        llvm::SmallVector<llvm::StringRef, 4> Lines;
+        if (Said)
+          (*Said)->getBuffer().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+        for (llvm::StringRef L : Lines)
+          llvm::errs() << "vibeguard: error: " << L << "\n";
+        if (Lines.empty())
+          llvm::errs() << "vibeguard: error: the worker could not check the .clang-tidy "
+                          "files (exit "
+                       << RC << ")\n";
+        return ExitUsage;
+      }
+    }
+  }
   ContentHashes Hashes;
   std::string WorkerHash, CacheDir;
   unsigned CacheHits = 0;
@@ -1464,6 +1519,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   for (const Failure &F : Result.Failures)
     llvm::errs() << "vibeguard: could not analyse " << relativePath(F.File, Result.SourceRoot)
                  << ": " << F.Reason << "\n";
+  for (const std::string &W : ConfigWarnings)
+    llvm::errs() << "vibeguard: warning: " << W << " [clang-tidy-config]\n";
 
   bool Gate = llvm::any_of(Result.Findings, [&](const Finding &F) {
     const Rule *R = Catalog::builtin().findRule(F.Rule);
