@@ -112,6 +112,21 @@ public:
     return E;
   }
 
+  /// A call through a function pointer held in a struct's field: the model's source
+  /// entry for the field's qualified name, as for a function of that name. An interface
+  /// table of C, such as JNI's: (*env)->GetStringUTFChars(env, s, NULL) calls the field
+  /// GetStringUTFChars of struct JNINativeInterface_.
+  const Source *pointerCallSource(const CallExpr *CE, const FieldDecl *&Field) {
+    const auto *ME = dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts());
+    Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!Field || !Field->getIdentifier())
+      return nullptr;
+    auto [It, New] = PointerCalls.try_emplace(Field, nullptr);
+    if (New)
+      It->second = M.findSource(modelName(Field));
+    return It->second;
+  }
+
   const Source *fieldSource(const FieldDecl *FD) {
     auto [It, New] = Fields.try_emplace(FD, nullptr);
     if (New)
@@ -171,6 +186,7 @@ private:
   bool NameSources;
   llvm::DenseMap<const FunctionDecl *, ModelEntry> Entries;
   llvm::DenseMap<const FieldDecl *, const Source *> Fields;
+  llvm::DenseMap<const FieldDecl *, const Source *> PointerCalls;
   llvm::DenseMap<const ValueDecl *, llvm::StringRef> NameKinds;
   llvm::DenseMap<const FunctionDecl *, bool> ReturnsText;
   NameClassifier Names;
@@ -1272,8 +1288,14 @@ private:
     for (const Expr *X : A.List)
       ArgT.push_back(eval(X));
     if (!Callee) {
-      // A call through a pointer or std::function: the callee is not known here.
-      return {};
+      // A call through a pointer or std::function: the callee is not known here, unless
+      // the pointer is a modelled field of an interface table.
+      const FieldDecl *Field = nullptr;
+      const Source *Src = Models.pointerCallSource(CE, Field);
+      if (!Src || !llvm::is_contained(Src->Args, ReturnValue))
+        return {};
+      return sourceTaint(CE, Src->Kind, "'" + Field->getName().str() + "'", CE->getExprLoc(),
+                         /*IsCall=*/true);
     }
     auto T = [&](int I) -> TaintSet {
       if (I == ThisObject)
@@ -1887,8 +1909,12 @@ private:
   void note(const Stmt *S) {
     if (const auto *CE = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Callee = CE->getDirectCallee();
-      if (!Callee)
+      if (!Callee) {
+        const FieldDecl *Field = nullptr;
+        if (const Source *Src = Models.pointerCallSource(CE, Field))
+          source(Src->Kind, /*Input=*/true);
         return;
+      }
       Nodes[Cur].Calls.push_back(Callee->getCanonicalDecl());
       const ModelEntry &M = Models.lookup(Callee);
       if (M.Src || M.Snk) {
