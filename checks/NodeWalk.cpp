@@ -90,6 +90,15 @@ struct NodeWalker : RecursiveASTVisitor<NodeWalker> {
       for (const LambdaCapture &C : Lambda->captures())
         TraverseLambdaCapture(Lambda, &C, *Init++);
       TraverseDecl(Lambda->getLambdaClass()); // its call operator without the body
+      // The MatchFinder queues a noexcept(...) expression from a scope that hides it
+      // from TK_AsIs matchers; dequeued later, outside that scope, its children are
+      // shown (again: the call operator's type showed them too). Without a queue it
+      // shows nothing.
+      if (Queue)
+        if (const TypeSourceInfo *TSI = Lambda->getCallOperator()->getTypeSourceInfo())
+          if (auto Proto = TSI->getTypeLoc().getAsAdjusted<FunctionProtoTypeLoc>())
+            if (Expr *NE = Proto.getTypePtr()->getNoexceptExpr())
+              Queue->push_back({NE, false});
       TraverseStmt(Lambda->getBody());
       return true;
     }

@@ -122,8 +122,13 @@ public:
     if (!Field || !Field->getIdentifier())
       return nullptr;
     auto [It, New] = PointerCalls.try_emplace(Field, nullptr);
-    if (New)
-      It->second = M.findSource(modelName(Field));
+    if (New) {
+      // Only an entry scoped to the struct (a bare "getchar" is the C function, not a
+      // field named so), and only a source of the call's result.
+      const Source *S = M.findSource(modelName(Field));
+      if (S && !S->Scope.empty() && llvm::is_contained(S->Args, ReturnValue))
+        It->second = S;
+    }
     return It->second;
   }
 
@@ -1292,7 +1297,7 @@ private:
       // the pointer is a modelled field of an interface table.
       const FieldDecl *Field = nullptr;
       const Source *Src = Models.pointerCallSource(CE, Field);
-      if (!Src || !llvm::is_contained(Src->Args, ReturnValue))
+      if (!Src)
         return {};
       return sourceTaint(CE, Src->Kind, "'" + Field->getName().str() + "'", CE->getExprLoc(),
                          /*IsCall=*/true);

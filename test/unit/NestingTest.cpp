@@ -70,3 +70,27 @@ TEST(Nesting, YamlLookalikesDoNotCount) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Nesting, YamlQuotesSpanLinesAndBlockScalarsAreText) {
+  std::string Deep(100000, '['), Close(100000, ']');
+  // A double-quoted string that goes on to a line starting with '#' or a quote: the
+  // brackets after it are YAML's, not a comment's or a string's.
+  EXPECT_NE(yamlNestingError("k: [\"x\n#\", " + Deep + Close + " ]\n"), "");
+  EXPECT_NE(yamlNestingError("k: ['x\n'" + Deep + Close + "]\n"), "");
+  // Closing brackets inside a string do not pay for opening ones outside.
+  std::string Lines = "k: [ \"a\n";
+  for (int I = 0; I < 600; ++I)
+    Lines += "]]]]]]\", [ \"a\n";
+  EXPECT_NE(yamlNestingError(Lines + "\"]\n"), "");
+  // A block scalar's text is text, brackets, quotes and all; the mapping goes on after.
+  std::string Block = "Sources:\n  - Name: f\n    Note: |\n      " + Deep + "\n      \"open\n"
+                      "    Args: [0]\n  - Name: g\n    Text: >-\n      it's [\n";
+  EXPECT_EQ(yamlNestingError(Block), "");
+  EXPECT_NE(yamlNestingError(Block + "k: " + Deep + Close + "\n"), "");
+  // CRLF line ends, single quotes doubled inside single quotes, JSON-style flow.
+  EXPECT_EQ(yamlNestingError("a: 'it''s [[[ ok'\r\nb: {\"x\":\"[[[\", \"y\": [1]}\r\n"), "");
+}
+
+} // namespace

@@ -127,6 +127,8 @@ int main(int argc, char **argv) {
   Box<int> b{3};
   Box<double> d{2.5};
   auto add = [&total, extra = use("init")](int v) { total += v + extra; return use("body"); };
+  auto pure = [](int v) noexcept(noexcept(use("except"))) { return v; };
+  total += pure(use(nullptr) > 0 ? 1 : 0);
   add(b.get());
   Point p, q(1, 2);
   bool same = p == q, less = p < q, other = p != q;

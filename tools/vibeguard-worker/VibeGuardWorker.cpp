@@ -179,31 +179,51 @@ llvm::json::Object location(const tooling::DiagnosticMessage &M, StringRef Dir) 
   return llvm::json::Object{{"message", M.Message}, {"file", std::string(Path)},
                             {"line", Line}, {"column", Col}};
 }
-/// `--check-config FILE...`: reads each .clang-tidy file with clang-tidy's own parser
-/// and prints "FILE:LINE:COL: MESSAGE" for the first error of each that does not parse
-/// (clang-tidy would say so and go on with its defaults). Exit 1 if any does not.
-int checkConfigs(llvm::ArrayRef<const char *> Files) {
+/// `--check-config DIR...`: the .clang-tidy files clang-tidy reads for a file in each
+/// directory, read with its own parser: from the directory up, each file it finds,
+/// until one that parses and does not set InheritParentConfig (one that does not parse
+/// clang-tidy reports, skips, and looks further up). Prints "FILE:LINE:COL: MESSAGE"
+/// for the first error of each file that does not parse; exit 1 if any does not.
+int checkConfigs(llvm::ArrayRef<const char *> Dirs) {
   bool Bad = false;
-  for (StringRef Path : Files) {
-    auto Buf = llvm::MemoryBuffer::getFile(Path);
-    if (!Buf) {
-      llvm::outs() << Path << ": cannot read: " << Buf.getError().message() << "\n";
-      Bad = true;
-      continue;
+  llvm::StringMap<bool> Parsed; // file: whether it parsed and inherits
+  for (StringRef Start : Dirs) {
+    for (StringRef Dir = Start; !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
+      llvm::SmallString<256> Path(Dir);
+      llvm::sys::path::append(Path, ".clang-tidy");
+      auto Known = Parsed.find(Path);
+      bool Continue;
+      if (Known != Parsed.end()) {
+        Continue = Known->second;
+      } else if (!llvm::sys::fs::exists(Path)) {
+        Continue = true;
+      } else {
+        auto Buf = llvm::MemoryBuffer::getFile(Path);
+        std::string First;
+        llvm::ErrorOr<ClangTidyOptions> Opts = std::make_error_code(std::errc::io_error);
+        if (Buf)
+          Opts = parseConfigurationWithDiags(
+              (*Buf)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
+                if (First.empty() && D.getKind() == llvm::SourceMgr::DK_Error)
+                  First = (llvm::Twine(D.getLineNo()) + ":" + llvm::Twine(D.getColumnNo() + 1) +
+                           ": " + D.getMessage())
+                              .str();
+              });
+        bool Ok = Buf && Opts && First.empty();
+        if (!Ok) {
+          Bad = true;
+          llvm::outs() << Path << ":"
+                       << (!Buf ? " cannot read: " + Buf.getError().message()
+                           : First.empty() ? " " + Opts.getError().message()
+                                           : First)
+                       << "\n";
+        }
+        Continue = !Ok || Opts->InheritParentConfig.value_or(false);
+        Parsed[Path] = Continue;
+      }
+      if (!Continue || Dir == llvm::sys::path::root_path(Dir))
+        break;
     }
-    std::string First;
-    auto Parsed = parseConfigurationWithDiags(
-        (*Buf)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
-          if (First.empty() && D.getKind() == llvm::SourceMgr::DK_Error)
-            First = (llvm::Twine(D.getLineNo()) + ":" + llvm::Twine(D.getColumnNo() + 1) +
-                     ": " + D.getMessage())
-                        .str();
-        });
-    if (Parsed && First.empty())
-      continue;
-    Bad = true;
-    llvm::outs() << Path << ":"
-                 << (First.empty() ? " " + Parsed.getError().message() : First) << "\n";
   }
   return Bad ? 1 : 0;
 }

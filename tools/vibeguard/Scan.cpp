@@ -23,6 +23,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -35,6 +36,7 @@
 #include "vibeguard/Analysis/TaintRules.h"
 #include "llvm/Support/Regex.h"
 #include <chrono>
+#include <atomic>
 #include <map>
 #include <set>
 #include <csignal>
@@ -45,7 +47,14 @@ using namespace vibeguard;
 using namespace vibeguard::report;
 
 namespace {
-constexpr int ExitFindings = 1, ExitUsage = 2, ExitFailedTUs = 3;
+constexpr int ExitFindings = 1, ExitUsage = 2, ExitFailedTUs = 3, ExitInterrupted = 130;
+
+/// Set by the first SIGINT or SIGTERM (llvm::sys::SetInterruptFunction; a second one
+/// ends the process at once). The worker pool stops its workers and the scan ends,
+/// removing its work directory: what finished is in the cache, and the next scan
+/// resumes from it.
+std::atomic<bool> Interrupted{false};
+void onInterrupt() { Interrupted = true; }
 
 const char *const ScanUsage = R"(usage: vibeguard scan [options] BUILD_DIR|compile_commands.json
 
@@ -75,7 +84,8 @@ options:
   --docs-base-uri URI    where rule pages live (default: this installation's docs/checks/)
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error,
-            3 some translation units could not be analysed
+            3 some translation units could not be analysed, 130 interrupted (SIGINT or
+            SIGTERM; the translation units that finished are cached: scan again to resume)
 )";
 
 int usageError(const llvm::Twine &Msg) {
@@ -83,40 +93,54 @@ int usageError(const llvm::Twine &Msg) {
   return ExitUsage;
 }
 
-/// The catalog's rules that a --checks value selects, with clang-tidy's semantics: globs
-/// separated by commas, a leading '-' excludes, the last glob that matches a name decides.
-/// \p Unmatched gets the including globs that match no rule (a typo, or another tool's
-/// checks); \p Err a glob that does not parse.
+/// Whether \p Name matches \p Glob, where '*' stands for any run of characters and
+/// every other character for itself (clang-tidy's check globs).
+bool checkGlobMatch(llvm::StringRef Glob, llvm::StringRef Name) {
+  size_t G = 0, N = 0, Star = llvm::StringRef::npos, Mark = 0;
+  while (N < Name.size()) {
+    if (G < Glob.size() && Glob[G] == '*') {
+      Star = G++;
+      Mark = N;
+    } else if (G < Glob.size() && Glob[G] == Name[N]) {
+      ++G, ++N;
+    } else if (Star != llvm::StringRef::npos) {
+      G = Star + 1;
+      N = ++Mark;
+    } else {
+      return false;
+    }
+  }
+  while (G < Glob.size() && Glob[G] == '*')
+    ++G;
+  return G == Glob.size();
+}
+
+/// The catalog's rules that a --checks value selects, as clang-tidy reads it: globs
+/// separated by commas or newlines, a leading '-' excludes, only '*' is a wildcard, and
+/// the last glob that matches a name decides. \p Unmatched gets the including globs
+/// that match no rule (a typo, or another tool's checks).
 std::vector<std::string> selectedRules(llvm::StringRef Checks,
-                                       std::vector<std::string> &Unmatched,
-                                       std::string &Err) {
+                                       std::vector<std::string> &Unmatched) {
   struct Glob {
     llvm::StringRef Text;
     bool Include;
-    llvm::GlobPattern Pattern;
     bool Used = false;
   };
   std::vector<Glob> Globs;
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Checks.split(Parts, ',');
-  for (llvm::StringRef Part : Parts) {
-    Part = Part.trim();
+  while (!Checks.empty()) {
+    size_t End = Checks.find_first_of(",\n");
+    llvm::StringRef Part = Checks.substr(0, End).trim();
+    Checks = End == llvm::StringRef::npos ? llvm::StringRef() : Checks.substr(End + 1);
     bool Include = !Part.consume_front("-");
     Part = Part.trim();
-    if (Part.empty())
-      continue;
-    auto P = llvm::GlobPattern::create(Part);
-    if (!P) {
-      Err = "bad --checks glob '" + Part.str() + "': " + llvm::toString(P.takeError());
-      return {};
-    }
-    Globs.push_back({Part, Include, std::move(*P)});
+    if (!Part.empty())
+      Globs.push_back({Part, Include});
   }
   std::vector<std::string> Selected;
   for (const Rule &R : Catalog::builtin().rules()) {
     bool On = false;
     for (Glob &G : Globs)
-      if (G.Pattern.match(R.Id)) {
+      if (checkGlobMatch(G.Text, R.Id)) {
         On = G.Include;
         G.Used |= G.Include;
       }
@@ -311,8 +335,8 @@ public:
 
   /// Starts what Next gives until it gives nothing (it may finish work of its own that
   /// needs no process, a cached result, before it gives a job) and waits for all of
-  /// it; Done(tag, outcome) as each ends. False when Next says it failed: the running
-  /// workers are stopped first.
+  /// it; Done(tag, outcome) as each ends. False when Next says it failed or the scan is
+  /// interrupted: the running workers are stopped first.
   bool run(llvm::function_ref<std::optional<Job>(bool &Failed)> Next,
            llvm::function_ref<void(size_t, const Outcome &)> Done) {
     struct Running {
@@ -321,18 +345,22 @@ public:
       std::chrono::steady_clock::time_point Start;
     };
     std::vector<Running> Active;
+    auto StopAll = [&] { // they write into the work directory, about to go
+      for (Running &R : Active) {
+        ::kill(R.PI.Pid, SIGKILL);
+        llvm::sys::Wait(R.PI, std::nullopt);
+      }
+      return false;
+    };
     bool More = true;
     while (More || !Active.empty()) {
+      if (Interrupted) // before a worker killed by the same Ctrl-C counts as a crash
+        return StopAll();
       while (More && Active.size() < Jobs) {
         bool Failed = false;
         std::optional<Job> J = Next(Failed);
-        if (Failed) {
-          for (Running &R : Active) { // they write into the work directory, about to go
-            ::kill(R.PI.Pid, SIGKILL);
-            llvm::sys::Wait(R.PI, std::nullopt);
-          }
-          return false;
-        }
+        if (Failed || Interrupted)
+          return StopAll();
         if (!J) {
           More = false;
           break;
@@ -968,10 +996,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   {
     // A typo in --checks would otherwise give a green scan that ran nothing.
     std::vector<std::string> Unmatched;
-    std::string GlobErr;
-    std::vector<std::string> Selected = selectedRules(O.Checks, Unmatched, GlobErr);
-    if (!GlobErr.empty())
-      return usageError(GlobErr);
+    std::vector<std::string> Selected = selectedRules(O.Checks, Unmatched);
     for (const std::string &G : Unmatched)
       llvm::errs() << "vibeguard: warning: --checks: '" << G
                    << "' matches no vibeguard rule ('vibeguard rules' lists them)\n";
@@ -1067,23 +1092,28 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   // The .clang-tidy files the TUs read, checked with clang-tidy's parser before any
   // work: clang-tidy ignores one it cannot read (with a message) and goes on with its
   // defaults, which in CI would be a scan of other rules than the project asked for.
+  // The worker, which has the parser, walks up from each TU's directory as clang-tidy
+  // does; it is asked only when some .clang-tidy is on the way.
   {
-    std::vector<std::string> Configs;
+    std::vector<std::string> Dirs;
     llvm::StringSet<> SeenDirs;
-    for (const scan::CompileEntry &E : Work)
-      for (llvm::StringRef Dir = llvm::sys::path::parent_path(E.File); !Dir.empty();
+    bool AnyConfig = false;
+    for (const scan::CompileEntry &E : Work) {
+      llvm::StringRef Top = llvm::sys::path::parent_path(E.File);
+      if (Top.empty() || !SeenDirs.insert(Top).second)
+        continue;
+      Dirs.push_back(Top.str());
+      for (llvm::StringRef Dir = Top; !Dir.empty() && !AnyConfig;
            Dir = llvm::sys::path::parent_path(Dir)) {
-        if (!SeenDirs.insert(Dir).second)
-          break; // and so were its parents
         llvm::SmallString<256> Config(Dir);
         llvm::sys::path::append(Config, ".clang-tidy");
-        if (llvm::sys::fs::exists(Config))
-          Configs.push_back(std::string(Config));
+        AnyConfig = llvm::sys::fs::exists(Config);
         if (Dir == llvm::sys::path::root_path(Dir))
           break;
       }
-    if (!Configs.empty()) {
-      llvm::sort(Configs);
+    }
+    if (AnyConfig) {
+      llvm::sort(Dirs);
       llvm::SmallString<128> Out;
       if (std::error_code EC = llvm::sys::fs::createTemporaryFile("vibeguard-config", "txt", Out)) {
         llvm::errs() << "vibeguard: error: cannot create a temporary file: " << EC.message()
@@ -1091,8 +1121,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         return ExitUsage;
       }
       std::vector<llvm::StringRef> Argv{Worker, "--check-config"};
-      for (const std::string &C : Configs)
-        Argv.push_back(C);
+      for (const std::string &D : Dirs)
+        Argv.push_back(D);
       std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(Out),
                                                     std::nullopt};
       int RC = llvm::sys::ExecuteAndWait(Worker, Argv, std::nullopt, Redirects);
@@ -1155,6 +1185,20 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   std::string PeakFile;
   size_t Next = 0, Done = 0;
   bool Tty = llvm::sys::Process::StandardErrIsDisplayed();
+  llvm::sys::SetInterruptFunction(onInterrupt);
+  // The pool stopped: interrupted (the work directory goes with the return), or an
+  // error already said.
+  auto Stopped = [&] {
+    if (!Interrupted)
+      return ExitUsage;
+    llvm::errs() << (Tty ? "\n" : "") << "vibeguard: interrupted after " << Done << " of "
+                 << Work.size() << " translation units"
+                 << (O.Cache ? "; those that finished are cached: the same scan resumes"
+                               " from them"
+                             : "")
+                 << "\n";
+    return ExitInterrupted;
+  };
   auto Paths = [&](size_t I, llvm::StringRef Ext) {
     llvm::SmallString<256> P(Tmp);
     llvm::sys::path::append(P, std::to_string(I) + Ext);
@@ -1402,7 +1446,9 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
         }
         Finish(Index, Out.Code, Out.Message, Out.TimedOut);
       }))
-    return ExitUsage;
+    return Stopped();
+  if (Interrupted) // between the last worker and the pool's next look
+    return Stopped();
   if (Tty && !Work.empty())
     llvm::errs() << "\n";
 
@@ -1465,7 +1511,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       size_t Failed = Result.Failures.size();
       loadTaint(Pending, Result, Eager.take());
       if (!askForSummaries(Result, Pending, Work, Pool, O, Paths, WriteJob))
-        return ExitUsage;
+        return Stopped();
       size_t Before = Result.Findings.size();
       linkAcrossUnits(Result, HeaderFilter, MainFiles);
       // Not kept when a TU's summaries were unreadable: the next scan analyses it again.
@@ -1493,22 +1539,23 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
                          ? toGitLabSast(Result, Catalog::builtin(), StartTime,
                                         utcNow("%Y-%m-%dT%H:%M:%S"))
                          : toText(Result);
-  if (!O.SarifOutput.empty()) {
+  // Both outputs are attempted: one that cannot be written does not cost the other.
+  bool WriteFailed = false;
+  auto Write = [&](const std::string &Path, llvm::StringRef Contents) {
     std::string Err;
-    if (!writeAtomically(O.SarifOutput, toSarif(Result, Catalog::builtin()), Err)) {
+    if (!writeAtomically(Path, Contents, Err)) {
       llvm::errs() << "vibeguard: error: " << Err << "\n";
-      return ExitUsage;
+      WriteFailed = true;
     }
-  }
-  if (O.Output.empty()) {
+  };
+  if (!O.SarifOutput.empty())
+    Write(O.SarifOutput, toSarif(Result, Catalog::builtin()));
+  if (O.Output.empty())
     llvm::outs() << Text;
-  } else {
-    std::string Err;
-    if (!writeAtomically(O.Output, Text, Err)) {
-      llvm::errs() << "vibeguard: error: " << Err << "\n";
-      return ExitUsage;
-    }
-  }
+  else
+    Write(O.Output, Text);
+  if (WriteFailed)
+    return ExitUsage;
   llvm::errs() << "vibeguard: " << Result.TranslationUnits << " translation units ("
                << CacheHits << " from the cache), " << Result.Findings.size()
                << (O.Baseline.empty() ? "" : " new") << " findings, "

@@ -13,9 +13,10 @@ namespace vibeguard {
 std::string writeFile(llvm::StringRef Path, llvm::StringRef Text);
 
 /// The same, atomically: the text goes to PATH.tmp, renamed over \p Path once complete,
-/// so that a reader never sees half a file and a failure leaves what was there. A path
-/// that exists and is not a regular file (a device, a pipe, a symbolic link such as
-/// /dev/stdout) is written through directly: renaming over it would replace it.
+/// so that a reader never sees half a file and a failure leaves what was there. A
+/// symbolic link stays: the file it names is replaced the same way. A path under /dev/
+/// or /proc/ (-o /dev/stdout: the shell's redirection, appended to as the shell's own
+/// writes are), a device and a pipe are written through.
 std::string writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text);
 
 } // namespace vibeguard

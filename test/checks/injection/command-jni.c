@@ -47,3 +47,17 @@ JNIEXPORT void JNICALL Java_com_example_Tools_pingChecked(JNIEnv *env, jobject s
   snprintf(cmd, sizeof cmd, "ping -c 1 %s", h);
   system(cmd);
 }
+
+// A field of another struct that shares a modelled C function's name is not that
+// function: only entries scoped to a struct apply to calls through its fields.
+struct plugin_api {
+  int (*getchar)(void);
+  char *(*getenv)(const char *name);
+  const char *(*GetStringUTFChars)(void *env, void *s, unsigned char *copy);
+};
+void run_plugin(struct plugin_api *api) {
+  char key[2] = {(char)api->getchar(), 0};
+  system(key);
+  system(api->getenv("PLUGIN_CMD"));
+  system(api->GetStringUTFChars(0, 0, 0));
+}
