@@ -74,10 +74,12 @@ void NodeDispatch::run(const MatchFinder::MatchResult &Result) {
     Ctx.setTraversalScope(Scope);
   }
   Walk.walk(Ctx);
+  // The finder walks for the other checks what it would have walked without vibeguard
+  // (a drop-in clang-tidy does not change what upstream checks see); for none, nothing.
   if (!othersEnabled(*TidyCtx))
     Ctx.setTraversalScope({});
-  else if (Ctx.getTraversalScope() != Scope) // a handler changed it: the finder's own
-    Ctx.setTraversalScope(Scope);
+  else if (Ctx.getTraversalScope() != Original)
+    Ctx.setTraversalScope(Original);
 }
 
 void NodeDispatch::onStartOfTranslationUnit() {

@@ -14,8 +14,8 @@
 //    --system-headers, nor when the scope is narrowed already (clangd);
 //  - walks that scope once for every subscribed check;
 //  - leaves the finder nothing to walk (an empty scope) unless a check outside vibeguard
-//    that may use the finder is enabled, in which case the finder walks the narrowed
-//    scope for it;
+//    that may use the finder is enabled, in which case the finder walks the scope it
+//    would have walked without vibeguard (system headers included, as clang-tidy does);
 // and when the unit ends it passes the end on to the checks, in the order they
 // subscribed, with the walk's scope in place (a handler may ask for parents), then puts
 // the scope back as it was, for what runs after the finder (the static analyzer). The

@@ -1,0 +1,1 @@
+namespace na { struct Widget { int x; }; }
