@@ -43,6 +43,7 @@ void report::append(ScanResult &Into, ScanResult &&From) {
   };
   Move(Into.Findings, From.Findings);
   Move(Into.Failures, From.Failures);
+  Move(Into.ConfigWarnings, From.ConfigWarnings);
   Move(Into.Suppressions, From.Suppressions);
   Move(Into.Taint, From.Taint);
 }
@@ -181,6 +182,9 @@ std::vector<Suppression> report::findSuppressions(llvm::StringRef Text, llvm::St
 }
 
 void report::finalize(ScanResult &R) {
+  llvm::sort(R.ConfigWarnings);
+  R.ConfigWarnings.erase(std::unique(R.ConfigWarnings.begin(), R.ConfigWarnings.end()),
+                         R.ConfigWarnings.end());
   std::sort(R.Findings.begin(), R.Findings.end(), [&](const Finding &A, const Finding &B) {
     return sortKey(A, R.SourceRoot) < sortKey(B, R.SourceRoot);
   });
@@ -445,6 +449,11 @@ std::string report::toSarif(const ScanResult &R, const Catalog &C) {
   llvm::json::Object Invocation{{"executionSuccessful", R.Failures.empty()}};
   if (!Notifications.empty())
     Invocation["toolExecutionNotifications"] = std::move(Notifications);
+  llvm::json::Array ConfigNotes;
+  for (const std::string &W : R.ConfigWarnings)
+    ConfigNotes.push_back(llvm::json::Object{{"level", "warning"}, {"message", text(W)}});
+  if (!ConfigNotes.empty())
+    Invocation["toolConfigurationNotifications"] = std::move(ConfigNotes);
 
   llvm::json::Object Run{
       {"tool",
@@ -728,6 +737,13 @@ llvm::Expected<ScanResult> report::parseScanSarif(llvm::StringRef Text, llvm::St
         auto [File, Reason] = Text.split(": ");
         R.Failures.push_back({joinRoot(R.SourceRoot, File), Reason.str()});
       }
+    }
+  if (const llvm::json::Array *Notes = Inv ? Inv->getArray("toolConfigurationNotifications") : nullptr)
+    for (const llvm::json::Value &V : *Notes) {
+      const llvm::json::Object *N = V.getAsObject();
+      const llvm::json::Object *M = N ? N->getObject("message") : nullptr;
+      if (std::optional<llvm::StringRef> T = M ? M->getString("text") : std::nullopt)
+        R.ConfigWarnings.push_back(T->str());
     }
   return std::move(R);
 }

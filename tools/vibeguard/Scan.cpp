@@ -1528,6 +1528,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       }
     }
   }
+  for (const std::string &W : ConfigWarnings)
+    Result.ConfigWarnings.push_back(W + " [clang-tidy-config]");
   finalize(Result);
   if (!Baseline.empty())
     llvm::erase_if(Result.Findings,
@@ -1566,8 +1568,8 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
   for (const Failure &F : Result.Failures)
     llvm::errs() << "vibeguard: could not analyse " << relativePath(F.File, Result.SourceRoot)
                  << ": " << F.Reason << "\n";
-  for (const std::string &W : ConfigWarnings)
-    llvm::errs() << "vibeguard: warning: " << W << " [clang-tidy-config]\n";
+  for (const std::string &W : Result.ConfigWarnings)
+    llvm::errs() << "vibeguard: warning: " << W << "\n";
 
   bool Gate = llvm::any_of(Result.Findings, [&](const Finding &F) {
     const Rule *R = Catalog::builtin().findRule(F.Rule);

@@ -88,6 +88,9 @@ struct ScanResult {
   std::vector<Finding> Findings;
   std::vector<Failure> Failures;
   std::vector<std::string> Skipped;
+  /// What the checks said of their configuration (an option value they refused):
+  /// SARIF's toolConfigurationNotifications, sorted, each once.
+  std::vector<std::string> ConfigWarnings;
   std::vector<Suppression> Suppressions;
   unsigned TranslationUnits = 0;
   /// For the cross-TU link; a shard's SARIF carries them (EmbedTaint) to the merge.
