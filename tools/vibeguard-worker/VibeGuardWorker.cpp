@@ -55,6 +55,7 @@
 #include "../../checks/taint/TaintCheck.h"
 #include "vibeguard/Support/Files.h"
 #include "vibeguard/Support/Nesting.h"
+#include "vibeguard/Support/YAML.h"
 #include "vibeguard/Analysis/TaintModel.h"
 #include "vibeguard/Secrets/Secrets.h"
 
@@ -205,9 +206,7 @@ int checkConfigs(llvm::ArrayRef<const char *> Dirs) {
           Opts = parseConfigurationWithDiags(
               (*Buf)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
                 if (First.empty() && D.getKind() == llvm::SourceMgr::DK_Error)
-                  First = (llvm::Twine(D.getLineNo()) + ":" + llvm::Twine(D.getColumnNo() + 1) +
-                           ": " + D.getMessage())
-                              .str();
+                  First = vibeguard::diagnosticText(D);
               });
         bool Ok = Buf && Opts && First.empty();
         if (!Ok) {

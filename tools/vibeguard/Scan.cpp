@@ -303,9 +303,6 @@ std::optional<llvm::json::Value> readJSONFile(llvm::StringRef Path) {
 
 /// Files the scanned TUs read: where the suppression inventory looks.
 llvm::StringSet<> ReadFiles;
-/// What the checks said of their options in the .clang-tidy files (an unknown source
-/// kind, a malformed model): each said once, after the scan.
-std::set<std::string> ConfigWarnings;
 
 /// A TU's taint data (its worker's RESULT.json.taint): read only when the scan links.
 struct PendingTaint {
@@ -589,7 +586,7 @@ bool readResult(const llvm::json::Value &Json, ScanResult &R, std::string &Compi
   if (const llvm::json::Array *Said = O->getArray("configWarnings"))
     for (const llvm::json::Value &W : *Said)
       if (std::optional<llvm::StringRef> S = W.getAsString())
-        ConfigWarnings.insert(S->str());
+        R.ConfigWarnings.push_back(S->str() + " [clang-tidy-config]"); // once: finalize
   readFindings(*Findings, R);
   if (const llvm::json::Array *Errors = O->getArray("compileErrors"); Errors && !Errors->empty())
     if (const llvm::json::Object *E = (*Errors)[0].getAsObject())
@@ -649,6 +646,22 @@ private:
   llvm::StringMap<std::string> Hashes;
 };
 
+/// The .clang-tidy files in \p File's directory and every directory above it, nearest
+/// first (clang-tidy reads the nearest, and the ones above while each inherits).
+std::vector<std::string> clangTidyFilesAbove(llvm::StringRef File) {
+  std::vector<std::string> Found;
+  for (llvm::StringRef Dir = llvm::sys::path::parent_path(File); !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    llvm::SmallString<256> Config(Dir);
+    llvm::sys::path::append(Config, ".clang-tidy");
+    if (llvm::sys::fs::exists(Config))
+      Found.push_back(std::string(Config));
+    if (Dir == llvm::sys::path::root_path(Dir))
+      break;
+  }
+  return Found;
+}
+
 /// What a TU's result depends on besides the headers it reads: the worker binary, the
 /// command, the checks and the .clang-tidy files from its directory up.
 std::string cacheKey(const scan::CompileEntry &E, const std::string &WorkerHash,
@@ -660,15 +673,8 @@ std::string cacheKey(const scan::CompileEntry &E, const std::string &WorkerHash,
     Key += '\0' + A;
   for (const std::string &M : O.Models)
     Key += std::string("\0model\0", 7) + M + '\0' + Hashes.of(M);
-  for (llvm::StringRef Dir = llvm::sys::path::parent_path(E.File); !Dir.empty();
-       Dir = llvm::sys::path::parent_path(Dir)) {
-    llvm::SmallString<256> Config(Dir);
-    llvm::sys::path::append(Config, ".clang-tidy");
-    if (llvm::sys::fs::exists(Config))
-      Key += '\0' + std::string(Config) + '\0' + Hashes.of(Config);
-    if (Dir == llvm::sys::path::root_path(Dir))
-      break;
-  }
+  for (const std::string &Config : clangTidyFilesAbove(E.File))
+    Key += '\0' + Config + '\0' + Hashes.of(Config);
   return sha256Hex(Key);
 }
 
@@ -1103,14 +1109,7 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       if (Top.empty() || !SeenDirs.insert(Top).second)
         continue;
       Dirs.push_back(Top.str());
-      for (llvm::StringRef Dir = Top; !Dir.empty() && !AnyConfig;
-           Dir = llvm::sys::path::parent_path(Dir)) {
-        llvm::SmallString<256> Config(Dir);
-        llvm::sys::path::append(Config, ".clang-tidy");
-        AnyConfig = llvm::sys::fs::exists(Config);
-        if (Dir == llvm::sys::path::root_path(Dir))
-          break;
-      }
+      AnyConfig = AnyConfig || !clangTidyFilesAbove(E.File).empty();
     }
     if (AnyConfig) {
       llvm::sort(Dirs);
@@ -1528,8 +1527,6 @@ int vibeguard::runScan(llvm::ArrayRef<const char *> Args) {
       }
     }
   }
-  for (const std::string &W : ConfigWarnings)
-    Result.ConfigWarnings.push_back(W + " [clang-tidy-config]");
   finalize(Result);
   if (!Baseline.empty())
     llvm::erase_if(Result.Findings,

@@ -10,6 +10,13 @@
 
 namespace vibeguard {
 
+/// "LINE:COL: MESSAGE" of a YAML parser's diagnostic (columns from 1).
+inline std::string diagnosticText(const llvm::SMDiagnostic &D) {
+  return (llvm::Twine(D.getLineNo()) + ":" + llvm::Twine(D.getColumnNo() + 1) + ": " +
+          D.getMessage())
+      .str();
+}
+
 /// Parses \p Text (named \p Name in errors) into \p Out with llvm::yaml traits. The
 /// first problem becomes one error line, "NAME:LINE:COL: MESSAGE"; nothing is printed.
 template <typename T>
@@ -21,9 +28,7 @@ llvm::Error parseYAML(llvm::StringRef Text, llvm::StringRef Name, T &Out) {
   auto Handler = [](const llvm::SMDiagnostic &D, void *Ctx) {
     auto &S = *static_cast<std::string *>(Ctx);
     if (S.empty())
-      S = (llvm::Twine(D.getLineNo()) + ":" + llvm::Twine(D.getColumnNo() + 1) +
-           ": " + D.getMessage())
-              .str();
+      S = diagnosticText(D);
   };
   llvm::yaml::Input In(Text, /*Ctxt=*/nullptr, Handler, &FirstError);
   In >> Out;
